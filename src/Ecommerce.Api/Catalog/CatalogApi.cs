@@ -1,0 +1,117 @@
+using Ecommerce.Api.Infrastructure;
+using Ecommerce.Shared.Catalog;
+using Ecommerce.Shared.Common;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using System.ComponentModel;
+using System.Globalization;
+
+namespace Ecommerce.Api.Catalog;
+
+/// <summary>The public catalog: product listings, search, product details and the category tree.</summary>
+public static class CatalogApi
+{
+    public static IEndpointRouteBuilder MapCatalogApi(this IEndpointRouteBuilder routes)
+    {
+        var products = routes.MapGroup("/products").WithTags("Products");
+
+        products.MapGet("/", ListProducts)
+            .WithName("ListProducts")
+            .WithSummary("List products")
+            .WithDescription("Active products, filtered by category (including its sub-categories) and price, sorted and paged.")
+            .ProducesErrors(StatusCodes.Status400BadRequest);
+
+        products.MapGet("/search", SearchProducts)
+            .WithName("SearchProducts")
+            .WithSummary("Search products")
+            .WithDescription("Matches every word of q in name, description, tags and SKU (case-insensitive); best matches first.")
+            .ProducesErrors(StatusCodes.Status400BadRequest);
+
+        products.MapGet("/{id}", GetProduct)
+            .WithName("GetProduct")
+            .WithSummary("Get a product")
+            .WithDescription("A product with its long description, specifications, latest reviews and related products.")
+            .ProducesErrors(StatusCodes.Status404NotFound);
+
+        routes.MapGet("/categories", ListCategories)
+            .WithTags("Categories")
+            .WithName("ListCategories")
+            .WithSummary("The category tree")
+            .WithDescription("Every category with its children; productCount includes the products of sub-categories.");
+
+        return routes;
+    }
+
+    public static async Task<Results<Ok<ApiResponse<PagedData<ProductDto>>>, ApiErrorResult>> ListProducts(
+        HttpRequest request,
+        CatalogService catalog,
+        [Description("Page to return, from 1.")] int? pageNumber,
+        [Description("Items per page, 1–100 (default 20).")] int? pageSize,
+        [Description("Category slug; includes its sub-categories.")] string? category,
+        [Description("Lowest price, inclusive.")] decimal? minPrice,
+        [Description("Highest price, inclusive.")] decimal? maxPrice,
+        [Description("name, price, createdAt or rating (default createdAt).")] string? sortBy,
+        [Description("asc or desc (default asc for name and price, desc for createdAt and rating).")] string? sortOrder,
+        CancellationToken cancellationToken)
+    {
+        var query = new ProductListQuery
+        {
+            PageNumber = pageNumber ?? 1,
+            PageSize = pageSize ?? Paging.DefaultPageSize,
+            Category = category,
+            MinPrice = minPrice,
+            MaxPrice = maxPrice,
+            SortBy = sortBy,
+            SortOrder = sortOrder,
+        };
+        var result = await catalog.ListProductsAsync(query, cancellationToken);
+        if (!result.Succeeded) return ApiResults.Error(result.Errors);
+
+        var baseUri = BaseUri(request);
+        return ApiResults.Ok(result.Value.ToPagedData(p => p.ToDto(baseUri)));
+    }
+
+    public static async Task<Results<Ok<ApiResponse<SearchResultsDto>>, ApiErrorResult>> SearchProducts(
+        HttpRequest request,
+        CatalogService catalog,
+        [Description("The words to search for.")] string? q,
+        [Description("Page to return, from 1.")] int? pageNumber,
+        [Description("Items per page, 1–100 (default 20).")] int? pageSize,
+        CancellationToken cancellationToken)
+    {
+        var result = await catalog.SearchAsync(q, pageNumber ?? 1, pageSize ?? Paging.DefaultPageSize, cancellationToken);
+        if (!result.Succeeded) return ApiResults.Error(result.Errors);
+
+        var baseUri = BaseUri(request);
+        var page = result.Value.Page;
+        return ApiResults.Ok(new SearchResultsDto(
+            page.Items.Select(p => p.ToDto(baseUri)).ToList(), result.Value.Query,
+            page.PageNumber, page.PageSize, page.TotalPages, page.TotalCount, page.HasPreviousPage, page.HasNextPage));
+    }
+
+    public static async Task<Results<Ok<ApiResponse<ProductDetailDto>>, ApiErrorResult>> GetProduct(
+        HttpRequest request,
+        CatalogService catalog,
+        [Description("The product id.")] string id,
+        CancellationToken cancellationToken)
+    {
+        var product = int.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var productId)
+            ? await catalog.GetProductAsync(productId, cancellationToken)
+            : null;
+        return product is null
+            ? ApiResults.NotFound($"Product with ID '{id}' not found")
+            : ApiResults.Ok(product.ToDto(BaseUri(request)));
+    }
+
+    public static async Task<Ok<ApiResponse<IReadOnlyList<CategoryDto>>>> ListCategories(
+        HttpRequest request, CatalogService catalog, CancellationToken cancellationToken)
+    {
+        var tree = await catalog.GetCategoryTreeAsync(cancellationToken);
+        var baseUri = BaseUri(request);
+        return ApiResults.Ok<IReadOnlyList<CategoryDto>>(tree.Select(c => c.ToDto(baseUri)).ToList());
+    }
+
+    private static Uri BaseUri(HttpRequest request) => new($"{request.Scheme}://{request.Host}{request.PathBase}/");
+}

@@ -1,0 +1,104 @@
+using System.Diagnostics;
+using System.Reflection;
+using Ecommerce.Shared.Common;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Http.Metadata;
+
+namespace Ecommerce.Api.Infrastructure;
+
+/// <summary>Builds the API's responses; the one place where error codes become HTTP status codes.</summary>
+public static class ApiResults
+{
+    public static Ok<ApiResponse<T>> Ok<T>(T data, string? message = null) =>
+        TypedResults.Ok(new ApiResponse<T>(data, message, DateTime.UtcNow));
+
+    public static Created<ApiResponse<T>> Created<T>(string location, T data, string? message = null) =>
+        TypedResults.Created(location, new ApiResponse<T>(data, message, DateTime.UtcNow));
+
+    public static ApiErrorResult Error(params IReadOnlyList<Error> errors) => new(errors);
+
+    public static ApiErrorResult NotFound(string message) => new([Shared.Common.Error.NotFound(message)]);
+
+    public static PagedData<TOut> ToPagedData<TIn, TOut>(this PagedResult<TIn> page, Func<TIn, TOut> map) =>
+        new(page.Items.Select(map).ToList(), page.PageNumber, page.PageSize, page.TotalPages, page.TotalCount,
+            page.HasPreviousPage, page.HasNextPage);
+
+    /// <summary>The HTTP status for an error code (the first error decides when there are several).</summary>
+    public static int StatusCodeFor(string code) => code switch
+    {
+        ErrorCodes.ValidationError or ErrorCodes.InvalidFormat or ErrorCodes.RequiredField => StatusCodes.Status400BadRequest,
+        ErrorCodes.Unauthorized or ErrorCodes.ExpiredToken or ErrorCodes.InvalidToken => StatusCodes.Status401Unauthorized,
+        ErrorCodes.PaymentFailed => StatusCodes.Status402PaymentRequired,
+        ErrorCodes.Forbidden => StatusCodes.Status403Forbidden,
+        ErrorCodes.NotFound => StatusCodes.Status404NotFound,
+        ErrorCodes.AlreadyExists or ErrorCodes.Conflict or ErrorCodes.InsufficientStock => StatusCodes.Status409Conflict,
+        ErrorCodes.RateLimitExceeded => StatusCodes.Status429TooManyRequests,
+        ErrorCodes.ServiceUnavailable => StatusCodes.Status503ServiceUnavailable,
+        _ => StatusCodes.Status500InternalServerError,
+    };
+
+    /// <summary>The envelope's summary message for a status code.</summary>
+    public static string SummaryFor(int statusCode) => statusCode switch
+    {
+        400 => "Request validation failed",
+        401 => "Authentication failed",
+        402 => "Payment failed",
+        403 => "Access denied",
+        404 => "Resource not found",
+        405 => "Method not allowed",
+        409 => "The request conflicts with the current state of the resource",
+        413 => "Request too large",
+        415 => "Unsupported media type",
+        429 => "Too many requests",
+        503 => "Service unavailable",
+        _ => "An unexpected error occurred",
+    };
+
+    public static ApiErrorResponse Envelope(HttpContext context, IEnumerable<Error> errors, int statusCode) => new(
+        errors.Select(e => new ApiError(e.Code, e.Message)
+        {
+            Field = e.Field,
+            Details = e.Details is { Count: > 0 } d ? new Dictionary<string, object>(d) : null,
+        }).ToList(),
+        SummaryFor(statusCode),
+        DateTime.UtcNow,
+        TraceId(context),
+        // Inside the exception handler Request.Path is the error page's; report the path the client asked for.
+        context.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? context.Request.Path.Value ?? "/");
+
+    public static string TraceId(HttpContext context) => Activity.Current?.TraceId.ToString() ?? context.TraceIdentifier;
+
+    /// <summary>Writes an error envelope directly (for middleware and handlers outside endpoints).</summary>
+    public static Task WriteErrorAsync(HttpContext context, int statusCode, params IReadOnlyList<Error> errors)
+    {
+        context.Response.StatusCode = statusCode;
+        return context.Response.WriteAsJsonAsync(Envelope(context, errors, statusCode));
+    }
+
+    /// <summary>Documents the error envelope for the given status codes in OpenAPI.</summary>
+    public static TBuilder ProducesErrors<TBuilder>(this TBuilder builder, params int[] statusCodes) where TBuilder : IEndpointConventionBuilder
+    {
+        foreach (var status in statusCodes)
+            builder.WithMetadata(new ProducesResponseTypeMetadata(status, typeof(ApiErrorResponse), ["application/json"]));
+        return builder;
+    }
+}
+
+/// <summary>An error envelope as an endpoint result; its status code comes from the first error's code.</summary>
+public sealed class ApiErrorResult(IReadOnlyList<Error> errors) : IResult, IStatusCodeHttpResult, IEndpointMetadataProvider
+{
+    public IReadOnlyList<Error> Errors { get; } = errors;
+    public int StatusCode => ApiResults.StatusCodeFor(Errors[0].Code);
+    int? IStatusCodeHttpResult.StatusCode => StatusCode;
+
+    public Task ExecuteAsync(HttpContext httpContext) => ApiResults.WriteErrorAsync(httpContext, StatusCode, Errors);
+
+    public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder)
+    {
+        // Every endpoint can answer 500 with the envelope; specific codes are declared with ProducesErrors.
+        builder.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status500InternalServerError, typeof(ApiErrorResponse), ["application/json"]));
+    }
+}

@@ -1,0 +1,49 @@
+using Ecommerce.Api.Catalog;
+using Ecommerce.Api.Infrastructure;
+using Ecommerce.Shared.Common;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Ecommerce.Api;
+
+/// <summary>Registers and maps the REST API under /api/v1.</summary>
+public static class StoreApi
+{
+    public const string DocumentName = "v1";
+
+    public static IServiceCollection AddStoreApi(this IServiceCollection services)
+    {
+        services.AddExceptionHandler<ApiExceptionHandler>();
+        // A query value or body the framework cannot bind throws, so the exception handler can answer with the envelope.
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.AddOpenApi(DocumentName, options =>
+        {
+            options.ShouldInclude = description => description.RelativePath?.StartsWith("api/", StringComparison.OrdinalIgnoreCase) == true;
+            options.AddDocumentTransformer((document, _, _) =>
+            {
+                document.Info.Title = "E-Commerce Platform API";
+                document.Info.Version = "v1";
+                document.Info.Description =
+                    "The store's REST API. Every response uses the envelope { success, data, message, timestamp }; " +
+                    "errors use { success: false, errors: [{ code, message, field }], message, timestamp, traceId, path }.";
+                return Task.CompletedTask;
+            });
+        });
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapStoreApi(this IEndpointRouteBuilder endpoints)
+    {
+        var v1 = endpoints.MapGroup("/api/v1");
+        v1.MapCatalogApi();
+
+        // Unknown API paths answer with the error envelope rather than the storefront's 404 page.
+        endpoints.Map("/api/{**rest}", (HttpContext context) =>
+                ApiResults.WriteErrorAsync(context, StatusCodes.Status404NotFound,
+                    Error.NotFound($"No API endpoint matches {context.Request.Method} {context.Request.Path}.")))
+            .ExcludeFromDescription();
+        return endpoints;
+    }
+}

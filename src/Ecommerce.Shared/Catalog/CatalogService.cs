@@ -1,0 +1,292 @@
+using Ecommerce.Shared.Common;
+using Ecommerce.Shared.Data;
+using Ecommerce.Shared.Reviews;
+using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ecommerce.Shared.Catalog;
+
+/// <summary>Read side of the catalog: listings, search, product details and the category tree.</summary>
+public sealed class CatalogService(IDbContextFactory<AppDbContext> dbFactory, CategoryDirectory categories)
+{
+    public const int MaxSearchTerms = 8;
+    public const int ReviewsOnProductPage = 50;
+    public const int RelatedProductCount = 4;
+
+    /// <summary>Active products filtered by category (with sub-categories) and price, sorted and paged.</summary>
+    public async Task<Result<PagedResult<ProductSummary>>> ListProductsAsync(ProductListQuery query, CancellationToken cancellationToken = default)
+    {
+        var errors = query.Validate();
+        if (errors.Count > 0) return Result<PagedResult<ProductSummary>>.Failure(errors);
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var products = db.Products.AsNoTracking().Where(p => p.Status == ProductStatus.Active);
+
+        if (!string.IsNullOrWhiteSpace(query.Category))
+        {
+            var directory = await categories.GetAsync(cancellationToken);
+            if (directory.BySlug(query.Category.Trim()) is not { } category)
+                return new PagedResult<ProductSummary>([], query.PageNumber, query.PageSize, 0);
+            var ids = directory.SelfAndDescendantIds(category.Id);
+            products = ids.Count == 1
+                ? products.Where(p => p.CategoryId == category.Id)
+                : products.Where(p => p.CategoryId != null && ids.Contains(p.CategoryId.Value));
+        }
+
+        if (query.MinPrice is { } min)
+        {
+            var minCents = Money.FromDecimal(min).Cents;
+            products = products.Where(p => p.PriceCents >= minCents);
+        }
+        if (query.MaxPrice is { } max)
+        {
+            var maxCents = Money.FromDecimal(max).Cents;
+            products = products.Where(p => p.PriceCents <= maxCents);
+        }
+
+        var total = await products.CountAsync(cancellationToken);
+        var sorted = (query.Sort, query.Descending) switch
+        {
+            (ProductSort.Name, false) => products.OrderBy(p => p.Name).ThenBy(p => p.Id),
+            (ProductSort.Name, true) => products.OrderByDescending(p => p.Name).ThenByDescending(p => p.Id),
+            (ProductSort.Price, false) => products.OrderBy(p => p.PriceCents).ThenBy(p => p.Id),
+            (ProductSort.Price, true) => products.OrderByDescending(p => p.PriceCents).ThenByDescending(p => p.Id),
+            (ProductSort.Rating, false) => products.OrderBy(p => p.Rating).ThenBy(p => p.ReviewCount).ThenBy(p => p.Id),
+            (ProductSort.Rating, true) => products.OrderByDescending(p => p.Rating).ThenByDescending(p => p.ReviewCount).ThenByDescending(p => p.Id),
+            (ProductSort.CreatedAt, false) => products.OrderBy(p => p.CreatedAt).ThenBy(p => p.Id),
+            _ => products.OrderByDescending(p => p.CreatedAt).ThenByDescending(p => p.Id),
+        };
+
+        var items = await ProjectSummaries(sorted.Skip((query.PageNumber - 1) * query.PageSize).Take(query.PageSize))
+            .ToListAsync(cancellationToken);
+        return new PagedResult<ProductSummary>(items.Select(r => r.ToSummary()).ToList(), query.PageNumber, query.PageSize, total);
+    }
+
+    /// <summary>
+    /// Active products matching every word of <paramref name="text"/> in name, description, tags or SKU
+    /// (case-insensitive), best matches first: exact SKU, then name, then tag, then description matches.
+    /// </summary>
+    public async Task<Result<SearchResult>> SearchAsync(string? text, int pageNumber = 1, int pageSize = Paging.DefaultPageSize, CancellationToken cancellationToken = default)
+    {
+        var errors = new List<Error>();
+        var q = text?.Trim() ?? "";
+        if (q.Length == 0) errors.Add(Error.Validation("q", "Enter something to search for."));
+        else if (q.Length > 200) errors.Add(Error.Validation("q", "The search text can be at most 200 characters."));
+        Paging.Validate(pageNumber, pageSize, errors);
+        if (errors.Count > 0) return Result<SearchResult>.Failure(errors);
+
+        var terms = SearchTerms(q);
+        if (terms.Count == 0) return new SearchResult(q, new PagedResult<ProductSummary>([], pageNumber, pageSize, 0));
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var products = db.Products.AsNoTracking().Where(p => p.Status == ProductStatus.Active);
+        foreach (var term in terms)
+            products = products.Where(p => p.SearchText.Contains(term));
+
+        var total = await products.CountAsync(cancellationToken);
+
+        // Score each match; the search text starts with the lower-cased name, so a match before Name.Length is in the name.
+        var phrase = string.Join(' ', terms);
+        Expression<Func<Product, int>> score = p =>
+            (p.SearchText.StartsWith(phrase) ? 40 : 0) +
+            (p.SearchText.IndexOf(phrase) >= 0 && p.SearchText.IndexOf(phrase) < p.Name.Length ? 20 : 0);
+        foreach (var term in terms)
+        {
+            Expression<Func<Product, int>> termScore = p =>
+                (p.Sku.ToLower() == term ? 100 : 0) +
+                (p.SearchText.IndexOf(term) < p.Name.Length ? 10 : 0) +
+                (p.Tags.Contains(term) ? 5 : 0);
+            score = score.Plus(termScore);
+        }
+        var scored = products.Select(score.Pair());
+
+        var page = scored
+            .OrderByDescending(x => x.Score)
+            .ThenByDescending(x => x.Product.Rating)
+            .ThenBy(x => x.Product.Name)
+            .ThenBy(x => x.Product.Id)
+            .Select(x => x.Product)
+            .Skip((pageNumber - 1) * pageSize)
+            .Take(pageSize);
+
+        var items = await ProjectSummaries(page).ToListAsync(cancellationToken);
+        return new SearchResult(q, new PagedResult<ProductSummary>(items.Select(r => r.ToSummary()).ToList(), pageNumber, pageSize, total));
+    }
+
+    public Task<ProductDetails?> GetProductAsync(int id, CancellationToken cancellationToken = default) =>
+        GetDetailsAsync(p => p.Id == id, cancellationToken);
+
+    public Task<ProductDetails?> GetProductBySlugAsync(string slug, CancellationToken cancellationToken = default) =>
+        GetDetailsAsync(p => p.Slug == slug, cancellationToken);
+
+    /// <summary>Featured products for the home page; the newest ones when none are featured.</summary>
+    public async Task<IReadOnlyList<ProductSummary>> GetFeaturedAsync(int count, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var active = db.Products.AsNoTracking().Where(p => p.Status == ProductStatus.Active);
+        var rows = await ProjectSummaries(active.Where(p => p.IsFeatured).OrderByDescending(p => p.Rating).ThenBy(p => p.Id).Take(count))
+            .ToListAsync(cancellationToken);
+        if (rows.Count == 0)
+            rows = await ProjectSummaries(active.OrderByDescending(p => p.CreatedAt).ThenBy(p => p.Id).Take(count)).ToListAsync(cancellationToken);
+        return rows.Select(r => r.ToSummary()).ToList();
+    }
+
+    /// <summary>The whole category tree, each node counting the active products in it and below it.</summary>
+    public async Task<IReadOnlyList<CategoryNode>> GetCategoryTreeAsync(CancellationToken cancellationToken = default)
+    {
+        var directory = await categories.GetAsync(cancellationToken);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var direct = await db.Products.AsNoTracking()
+            .Where(p => p.Status == ProductStatus.Active && p.CategoryId != null)
+            .GroupBy(p => p.CategoryId!.Value)
+            .Select(g => new { CategoryId = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(x => x.CategoryId, x => x.Count, cancellationToken);
+
+        CategoryNode Build(CategoryDirectory.Entry entry, int depth)
+        {
+            var children = depth < 32
+                ? directory.ChildrenOf(entry.Id).Select(c => Build(c, depth + 1)).ToList()
+                : [];
+            var count = direct.GetValueOrDefault(entry.Id) + children.Sum(c => c.ProductCount);
+            return new CategoryNode(entry.Id, entry.Name, entry.Slug, entry.Description, entry.ImageUrl, entry.ParentId, count, children);
+        }
+
+        return directory.Roots.Select(r => Build(r, 0)).ToList();
+    }
+
+    /// <summary>The category with this slug, its path from the root, its children and its siblings; null when unknown.</summary>
+    public async Task<CategoryPageInfo?> GetCategoryPageAsync(string slug, CancellationToken cancellationToken = default)
+    {
+        var directory = await categories.GetAsync(cancellationToken);
+        if (directory.BySlug(slug) is not { } entry) return null;
+        static CategoryRef Ref(CategoryDirectory.Entry e) => new(e.Id, e.Name, e.Slug);
+        return new CategoryPageInfo(
+            Ref(entry),
+            entry.Description,
+            entry.ImageUrl,
+            directory.PathTo(entry.Id).Select(Ref).ToList(),
+            directory.ChildrenOf(entry.Id).Select(Ref).ToList(),
+            directory.ChildrenOf(entry.ParentId).Select(Ref).ToList());
+    }
+
+    /// <summary>The top-level categories, in display order, for navigation.</summary>
+    public async Task<IReadOnlyList<CategoryRef>> GetTopCategoriesAsync(CancellationToken cancellationToken = default)
+    {
+        var directory = await categories.GetAsync(cancellationToken);
+        return directory.Roots.Select(e => new CategoryRef(e.Id, e.Name, e.Slug)).ToList();
+    }
+
+    internal static List<string> SearchTerms(string text) =>
+        text.ToLowerInvariant()
+            .Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(t => t.Trim('"', '\'', ',', '.', ';', ':', '!', '?', '(', ')'))
+            .Where(t => t.Length > 0)
+            .Distinct()
+            .Take(MaxSearchTerms)
+            .ToList();
+
+    private async Task<ProductDetails?> GetDetailsAsync(Expression<Func<Product, bool>> match, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var row = await ProjectSummaries(db.Products.AsNoTracking().Where(p => p.Status == ProductStatus.Active).Where(match))
+            .FirstOrDefaultAsync(cancellationToken);
+        if (row is null) return null;
+
+        var extra = await db.Products.AsNoTracking().Where(p => p.Id == row.Id)
+            .Select(p => new { p.LongDescription, p.Specifications })
+            .FirstAsync(cancellationToken);
+
+        var reviews = await db.Reviews.AsNoTracking()
+            .Where(r => r.ProductId == row.Id && !r.IsHidden)
+            .OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id)
+            .Take(ReviewsOnProductPage)
+            .Select(r => new ReviewInfo(r.Id, r.UserId, r.AuthorName, r.Rating, r.Title, r.Comment, r.CreatedAt))
+            .ToListAsync(cancellationToken);
+
+        var related = new List<ProductSummary>();
+        if (row.CategoryId is { } categoryId)
+        {
+            var relatedRows = await ProjectSummaries(db.Products.AsNoTracking()
+                    .Where(p => p.Status == ProductStatus.Active && p.CategoryId == categoryId && p.Id != row.Id)
+                    .OrderByDescending(p => p.Rating).ThenBy(p => p.Id)
+                    .Take(RelatedProductCount))
+                .ToListAsync(cancellationToken);
+            related.AddRange(relatedRows.Select(r => r.ToSummary()));
+        }
+
+        var breadcrumbs = new List<CategoryRef>();
+        if (row.CategoryId is { } cid)
+        {
+            var directory = await categories.GetAsync(cancellationToken);
+            breadcrumbs.AddRange(directory.PathTo(cid).Select(e => new CategoryRef(e.Id, e.Name, e.Slug)));
+        }
+
+        return new ProductDetails(
+            row.ToSummary(),
+            extra.LongDescription,
+            extra.Specifications.Select(s => new NameValue(s.Name, s.Value)).ToList(),
+            breadcrumbs,
+            reviews,
+            related);
+    }
+
+    private static IQueryable<SummaryRow> ProjectSummaries(IQueryable<Product> products) =>
+        products.Select(p => new SummaryRow
+        {
+            Id = p.Id,
+            Name = p.Name,
+            Slug = p.Slug,
+            Sku = p.Sku,
+            Description = p.Description,
+            PriceCents = p.PriceCents,
+            CompareAtPriceCents = p.CompareAtPriceCents,
+            CategoryId = p.CategoryId,
+            CategoryName = p.Category != null ? p.Category.Name : null,
+            CategorySlug = p.Category != null ? p.Category.Slug : null,
+            Images = p.Images.OrderBy(i => i.SortOrder).ThenBy(i => i.Id)
+                .Select(i => new ProductImageInfo(i.Url, i.AltText, i.IsPrimary)).ToList(),
+            Stock = p.Stock,
+            Rating = p.Rating,
+            ReviewCount = p.ReviewCount,
+            Tags = p.Tags,
+            Attributes = p.Attributes,
+            CreatedAt = p.CreatedAt,
+            UpdatedAt = p.UpdatedAt,
+        });
+
+    private sealed class SummaryRow
+    {
+        public int Id { get; init; }
+        public string Name { get; init; } = "";
+        public string Slug { get; init; } = "";
+        public string Sku { get; init; } = "";
+        public string Description { get; init; } = "";
+        public long PriceCents { get; init; }
+        public long? CompareAtPriceCents { get; init; }
+        public int? CategoryId { get; init; }
+        public string? CategoryName { get; init; }
+        public string? CategorySlug { get; init; }
+        public List<ProductImageInfo> Images { get; init; } = [];
+        public int Stock { get; init; }
+        public double Rating { get; init; }
+        public int ReviewCount { get; init; }
+        public List<string> Tags { get; init; } = [];
+        public List<ProductAttribute> Attributes { get; init; } = [];
+        public DateTime CreatedAt { get; init; }
+        public DateTime UpdatedAt { get; init; }
+
+        public ProductSummary ToSummary() => new(
+            Id, Name, Slug, Sku, Description,
+            new Money(PriceCents),
+            CompareAtPriceCents is { } c ? new Money(c) : null,
+            CategoryId is { } id && CategoryName is not null && CategorySlug is not null ? new CategoryRef(id, CategoryName, CategorySlug) : null,
+            Images,
+            Stock,
+            Math.Round(Rating, 1),
+            ReviewCount,
+            Tags,
+            Attributes.Select(a => new NameValue(a.Name, a.Value)).ToList(),
+            CreatedAt,
+            UpdatedAt);
+    }
+}

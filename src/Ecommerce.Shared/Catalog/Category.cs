@@ -1,0 +1,22 @@
+using Ecommerce.Shared.Common;
+
+namespace Ecommerce.Shared.Catalog;
+
+/// <summary>A node of the category tree. A product belongs to one category; listing a category includes its descendants.</summary>
+public class Category : IHasTimestamps
+{
+    public int Id { get; set; }
+    public int? ParentId { get; set; }
+    public Category? Parent { get; set; }
+    public List<Category> Children { get; set; } = [];
+
+    public required string Name { get; set; }
+    public required string Slug { get; set; }
+    public string? Description { get; set; }
+    public string? ImageUrl { get; set; }
+    /// <summary>Position among its siblings (ascending).</summary>
+    public int SortOrder { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
+}

@@ -1,0 +1,56 @@
+namespace Ecommerce.Shared.Common;
+
+/// <summary>The error codes of the API document's "Common Error Codes" table, shared by services, API and UI.</summary>
+public static class ErrorCodes
+{
+    public const string ValidationError = "VALIDATION_ERROR";
+    public const string InvalidFormat = "INVALID_FORMAT";
+    public const string RequiredField = "REQUIRED_FIELD";
+    public const string Unauthorized = "UNAUTHORIZED";
+    public const string Forbidden = "FORBIDDEN";
+    public const string NotFound = "NOT_FOUND";
+    public const string AlreadyExists = "ALREADY_EXISTS";
+    public const string Conflict = "CONFLICT";
+    public const string ExpiredToken = "EXPIRED_TOKEN";
+    public const string InvalidToken = "INVALID_TOKEN";
+    public const string InsufficientStock = "INSUFFICIENT_STOCK";
+    public const string PaymentFailed = "PAYMENT_FAILED";
+    public const string RateLimitExceeded = "RATE_LIMIT_EXCEEDED";
+    public const string ServiceUnavailable = "SERVICE_UNAVAILABLE";
+    public const string InternalError = "INTERNAL_ERROR";
+}
+
+/// <summary>
+/// A failed business rule: a code from <see cref="ErrorCodes"/>, a message a person can read, the field it is
+/// about (camelCase, as the API names it) and, for some codes, extra values (e.g. availableStock).
+/// </summary>
+public sealed record Error(string Code, string Message, string? Field = null)
+{
+    public IReadOnlyDictionary<string, object>? Details { get; init; }
+
+    public static Error Validation(string field, string message) => new(ErrorCodes.ValidationError, message, field);
+    public static Error NotFound(string message) => new(ErrorCodes.NotFound, message);
+    public static Error AlreadyExists(string field, string message) => new(ErrorCodes.AlreadyExists, message, field);
+    public static Error Conflict(string message) => new(ErrorCodes.Conflict, message);
+}
+
+/// <summary>The outcome of an operation that can fail for a business reason: a value, or one or more errors.</summary>
+public sealed class Result<T>
+{
+    private readonly T? _value;
+
+    private Result(T value) { _value = value; Errors = []; }
+    private Result(IReadOnlyList<Error> errors) { Errors = errors; }
+
+    public bool Succeeded => Errors.Count == 0;
+    public IReadOnlyList<Error> Errors { get; }
+
+    public T Value => Succeeded ? _value! : throw new InvalidOperationException("A failed result has no value.");
+
+    public static Result<T> Success(T value) => new(value);
+    public static Result<T> Failure(params IReadOnlyList<Error> errors) =>
+        errors.Count == 0 ? throw new ArgumentException("A failure needs at least one error.", nameof(errors)) : new(errors);
+
+    public static implicit operator Result<T>(T value) => Success(value);
+    public static implicit operator Result<T>(Error error) => Failure(error);
+}

@@ -1,0 +1,40 @@
+using System.Globalization;
+
+namespace Ecommerce.Shared.Common;
+
+/// <summary>The shop's identity and money settings (configuration section "Store").</summary>
+public sealed class StoreSettings
+{
+    public const string Section = "Store";
+
+    public string Name { get; set; } = "Harbor Supply";
+    /// <summary>ISO 4217 code of the one currency the store sells in.</summary>
+    public string Currency { get; set; } = "USD";
+    /// <summary>The culture used to format prices and dates on pages.</summary>
+    public string Culture { get; set; } = "en-US";
+    /// <summary>Sales tax applied to subtotal minus discount (0.08 = 8 %).</summary>
+    public decimal TaxRate { get; set; } = 0.08m;
+
+    public CultureInfo CultureInfo => CultureInfo.GetCultureInfo(Culture);
+    public string FormatPrice(Money money) => money.Format(CultureInfo);
+}
+
+/// <summary>Where the store keeps its files (configuration section "Storage").</summary>
+public sealed class StorageOptions
+{
+    public const string Section = "Storage";
+
+    /// <summary>The data folder: database, uploaded media, mail pickup, keys. Relative paths are under the content root.</summary>
+    public string DataPath { get; set; } = "data";
+}
+
+/// <summary>What to put into an empty database at start-up (configuration section "Seed").</summary>
+public sealed class SeedOptions
+{
+    public const string Section = "Seed";
+
+    /// <summary>Fill an empty catalog with the demo categories, products and reviews.</summary>
+    public bool DemoCatalog { get; set; } = true;
+    /// <summary>Make sure at least this many generated products exist (for benchmarks); 0 for none.</summary>
+    public int SyntheticProducts { get; set; }
+}

@@ -1,0 +1,266 @@
+using Ecommerce.Shared.Cart;
+using Ecommerce.Shared.Catalog;
+using Ecommerce.Shared.Coupons;
+using Ecommerce.Shared.Customers;
+using Ecommerce.Shared.Favorites;
+using Ecommerce.Shared.Orders;
+using Ecommerce.Shared.Payments;
+using Ecommerce.Shared.Reviews;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Ecommerce.Shared.Data;
+
+internal sealed class ApplicationUserConfiguration : IEntityTypeConfiguration<ApplicationUser>
+{
+    public void Configure(EntityTypeBuilder<ApplicationUser> b)
+    {
+        b.Property(u => u.FirstName).HasMaxLength(100);
+        b.Property(u => u.LastName).HasMaxLength(100);
+        b.HasMany(u => u.Addresses).WithOne().HasForeignKey(a => a.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class AddressConfiguration : IEntityTypeConfiguration<Address>
+{
+    public void Configure(EntityTypeBuilder<Address> b)
+    {
+        b.Property(a => a.FirstName).HasMaxLength(100);
+        b.Property(a => a.LastName).HasMaxLength(100);
+        b.Property(a => a.Street).HasMaxLength(200);
+        b.Property(a => a.Street2).HasMaxLength(200);
+        b.Property(a => a.City).HasMaxLength(100);
+        b.Property(a => a.State).HasMaxLength(100);
+        b.Property(a => a.ZipCode).HasMaxLength(20);
+        b.Property(a => a.Country).HasMaxLength(100);
+        b.Property(a => a.Phone).HasMaxLength(40);
+        b.HasIndex(a => a.UserId);
+    }
+}
+
+internal sealed class CategoryConfiguration : IEntityTypeConfiguration<Category>
+{
+    public void Configure(EntityTypeBuilder<Category> b)
+    {
+        b.Property(c => c.Name).HasMaxLength(100);
+        b.Property(c => c.Slug).HasMaxLength(Common.Slug.MaxLength);
+        b.Property(c => c.Description).HasMaxLength(1000);
+        b.Property(c => c.ImageUrl).HasMaxLength(500);
+        b.HasIndex(c => c.Slug).IsUnique();
+        b.HasOne(c => c.Parent).WithMany(c => c.Children).HasForeignKey(c => c.ParentId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
+{
+    public void Configure(EntityTypeBuilder<Product> b)
+    {
+        b.Property(p => p.Name).HasMaxLength(200).UseCaseInsensitiveCollation();
+        b.Property(p => p.Slug).HasMaxLength(Common.Slug.MaxLength);
+        b.Property(p => p.Sku).HasMaxLength(64);
+        b.Property(p => p.Description).HasMaxLength(1000);
+        b.Property(p => p.LongDescription).HasMaxLength(20000);
+        b.Property(p => p.OwnerId).HasMaxLength(450);
+        b.Property(p => p.SearchText).HasMaxLength(4000);
+        b.Ignore(p => p.Price);
+        b.Ignore(p => p.CompareAtPrice);
+
+        b.HasIndex(p => p.Slug).IsUnique();
+        b.HasIndex(p => p.Sku).IsUnique();
+        // The listing queries filter by status and optionally category, then sort by one of these columns.
+        b.HasIndex(p => new { p.Status, p.CategoryId });
+        b.HasIndex(p => new { p.Status, p.Name });
+        b.HasIndex(p => new { p.Status, p.PriceCents });
+        b.HasIndex(p => new { p.Status, p.CreatedAt });
+        b.HasIndex(p => new { p.Status, p.Rating });
+        b.HasIndex(p => new { p.Status, p.IsFeatured });
+
+        b.HasOne(p => p.Category).WithMany().HasForeignKey(p => p.CategoryId).OnDelete(DeleteBehavior.SetNull);
+        b.HasMany(p => p.Images).WithOne().HasForeignKey(i => i.ProductId).OnDelete(DeleteBehavior.Cascade);
+
+        b.PrimitiveCollection(p => p.Tags);
+        b.OwnsMany(p => p.Attributes, a => a.ToJson());
+        b.OwnsMany(p => p.Specifications, s => s.ToJson());
+    }
+}
+
+internal sealed class ProductImageConfiguration : IEntityTypeConfiguration<ProductImage>
+{
+    public void Configure(EntityTypeBuilder<ProductImage> b)
+    {
+        b.Property(i => i.Url).HasMaxLength(500);
+        b.Property(i => i.AltText).HasMaxLength(300);
+        b.HasIndex(i => new { i.ProductId, i.SortOrder });
+    }
+}
+
+internal sealed class ReviewConfiguration : IEntityTypeConfiguration<Review>
+{
+    public void Configure(EntityTypeBuilder<Review> b)
+    {
+        b.Property(r => r.AuthorName).HasMaxLength(100);
+        b.Property(r => r.Title).HasMaxLength(200);
+        b.Property(r => r.Comment).HasMaxLength(4000);
+        b.HasIndex(r => new { r.ProductId, r.CreatedAt });
+        // One review per customer and product.
+        b.HasIndex(r => new { r.ProductId, r.UserId }).IsUnique().HasFilter("\"UserId\" IS NOT NULL");
+        b.HasOne<Product>().WithMany().HasForeignKey(r => r.ProductId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<ApplicationUser>().WithMany().HasForeignKey(r => r.UserId).OnDelete(DeleteBehavior.SetNull);
+        b.HasOne<Order>().WithMany().HasForeignKey(r => r.OrderId).OnDelete(DeleteBehavior.SetNull);
+    }
+}
+
+internal sealed class FavoriteConfiguration : IEntityTypeConfiguration<Favorite>
+{
+    public void Configure(EntityTypeBuilder<Favorite> b)
+    {
+        b.HasKey(f => new { f.UserId, f.ProductId });
+        b.HasIndex(f => new { f.UserId, f.CreatedAt });
+        b.HasOne<ApplicationUser>().WithMany().HasForeignKey(f => f.UserId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Product>().WithMany().HasForeignKey(f => f.ProductId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class CartConfiguration : IEntityTypeConfiguration<ShoppingCart>
+{
+    public void Configure(EntityTypeBuilder<ShoppingCart> b)
+    {
+        b.Property(c => c.CouponCode).HasMaxLength(50);
+        b.HasIndex(c => c.UserId).IsUnique().HasFilter("\"UserId\" IS NOT NULL");
+        b.HasIndex(c => c.AnonymousId).IsUnique().HasFilter("\"AnonymousId\" IS NOT NULL");
+        b.HasIndex(c => c.UpdatedAt);
+        b.HasOne<ApplicationUser>().WithMany().HasForeignKey(c => c.UserId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(c => c.Items).WithOne().HasForeignKey(i => i.CartId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class CartItemConfiguration : IEntityTypeConfiguration<CartItem>
+{
+    public void Configure(EntityTypeBuilder<CartItem> b)
+    {
+        b.HasIndex(i => new { i.CartId, i.ProductId }).IsUnique();
+        b.HasOne<Product>().WithMany().HasForeignKey(i => i.ProductId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class CouponConfiguration : IEntityTypeConfiguration<Coupon>
+{
+    public void Configure(EntityTypeBuilder<Coupon> b)
+    {
+        b.Property(c => c.Code).HasMaxLength(50);
+        b.Property(c => c.Description).HasMaxLength(500);
+        b.Property(c => c.PercentOff).HasPrecision(5, 2);
+        b.HasIndex(c => c.Code).IsUnique();
+        b.Property(c => c.TimesUsed).IsConcurrencyToken();
+    }
+}
+
+internal sealed class CouponRedemptionConfiguration : IEntityTypeConfiguration<CouponRedemption>
+{
+    public void Configure(EntityTypeBuilder<CouponRedemption> b)
+    {
+        b.HasIndex(r => new { r.CouponId, r.UserId });
+        b.HasOne<Coupon>().WithMany().HasForeignKey(r => r.CouponId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Order>().WithMany().HasForeignKey(r => r.OrderId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<ApplicationUser>().WithMany().HasForeignKey(r => r.UserId).OnDelete(DeleteBehavior.SetNull);
+    }
+}
+
+internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
+{
+    public void Configure(EntityTypeBuilder<Order> b)
+    {
+        b.Property(o => o.OrderNumber).HasMaxLength(32);
+        b.Property(o => o.CustomerEmail).HasMaxLength(256);
+        b.Property(o => o.CustomerName).HasMaxLength(200);
+        b.Property(o => o.Currency).HasMaxLength(3);
+        b.Property(o => o.CouponCode).HasMaxLength(50);
+        b.Property(o => o.Notes).HasMaxLength(2000);
+        b.Property(o => o.PaymentMethod).HasMaxLength(50);
+        b.Property(o => o.TrackingNumber).HasMaxLength(100);
+        b.Property(o => o.Carrier).HasMaxLength(100);
+        b.Property(o => o.CancelReason).HasMaxLength(1000);
+        b.HasIndex(o => o.OrderNumber).IsUnique();
+        b.HasIndex(o => new { o.UserId, o.CreatedAt });
+        b.HasIndex(o => new { o.Status, o.CreatedAt });
+        b.HasIndex(o => o.CreatedAt);
+        b.ComplexProperty(o => o.ShippingAddress, ConfigureAddress);
+        b.ComplexProperty(o => o.BillingAddress, ConfigureAddress);
+        b.HasOne<ApplicationUser>().WithMany().HasForeignKey(o => o.UserId).OnDelete(DeleteBehavior.SetNull);
+        b.HasMany(o => o.Lines).WithOne().HasForeignKey(l => l.OrderId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(o => o.StatusHistory).WithOne().HasForeignKey(h => h.OrderId).OnDelete(DeleteBehavior.Cascade);
+    }
+
+    private static void ConfigureAddress(ComplexPropertyBuilder<OrderAddress> a)
+    {
+        a.Property(x => x.FirstName).HasMaxLength(100);
+        a.Property(x => x.LastName).HasMaxLength(100);
+        a.Property(x => x.Street).HasMaxLength(200);
+        a.Property(x => x.Street2).HasMaxLength(200);
+        a.Property(x => x.City).HasMaxLength(100);
+        a.Property(x => x.State).HasMaxLength(100);
+        a.Property(x => x.ZipCode).HasMaxLength(20);
+        a.Property(x => x.Country).HasMaxLength(100);
+        a.Property(x => x.Phone).HasMaxLength(40);
+    }
+}
+
+internal sealed class OrderLineConfiguration : IEntityTypeConfiguration<OrderLine>
+{
+    public void Configure(EntityTypeBuilder<OrderLine> b)
+    {
+        b.Property(l => l.ProductName).HasMaxLength(200);
+        b.Property(l => l.Sku).HasMaxLength(64);
+        b.Property(l => l.ImageUrl).HasMaxLength(500);
+        b.HasIndex(l => l.ProductId);
+        // A product that appears in an order is archived, never deleted.
+        b.HasOne<Product>().WithMany().HasForeignKey(l => l.ProductId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class OrderStatusChangeConfiguration : IEntityTypeConfiguration<OrderStatusChange>
+{
+    public void Configure(EntityTypeBuilder<OrderStatusChange> b)
+    {
+        b.Property(h => h.Note).HasMaxLength(1000);
+        b.Property(h => h.TrackingNumber).HasMaxLength(100);
+        b.Property(h => h.Carrier).HasMaxLength(100);
+        b.Property(h => h.ChangedByUserId).HasMaxLength(450);
+        b.HasIndex(h => new { h.OrderId, h.CreatedAt });
+    }
+}
+
+internal sealed class OrderNumberSequenceConfiguration : IEntityTypeConfiguration<OrderNumberSequence>
+{
+    public void Configure(EntityTypeBuilder<OrderNumberSequence> b)
+    {
+        b.HasKey(s => s.Year);
+        b.Property(s => s.Year).ValueGeneratedNever();
+    }
+}
+
+internal sealed class PaymentConfiguration : IEntityTypeConfiguration<Payment>
+{
+    public void Configure(EntityTypeBuilder<Payment> b)
+    {
+        b.Property(p => p.Provider).HasMaxLength(50);
+        b.Property(p => p.Method).HasMaxLength(50);
+        b.Property(p => p.Currency).HasMaxLength(3);
+        b.Property(p => p.ProviderReference).HasMaxLength(200);
+        b.Property(p => p.FailureMessage).HasMaxLength(1000);
+        b.HasIndex(p => p.OrderId);
+        b.HasIndex(p => p.ProviderReference);
+        b.HasOne<Order>().WithMany().HasForeignKey(p => p.OrderId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(p => p.Refunds).WithOne().HasForeignKey(r => r.PaymentId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class RefundConfiguration : IEntityTypeConfiguration<Refund>
+{
+    public void Configure(EntityTypeBuilder<Refund> b)
+    {
+        b.Property(r => r.Reason).HasMaxLength(1000);
+        b.Property(r => r.ProviderReference).HasMaxLength(200);
+        b.Property(r => r.RequestedByUserId).HasMaxLength(450);
+    }
+}

@@ -1,0 +1,54 @@
+using Ecommerce.Shared.Catalog;
+using Ecommerce.Shared.Common;
+using Ecommerce.Shared.Customers;
+using Ecommerce.Shared.Data.Seeding;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Ecommerce.Shared.Data;
+
+/// <summary>The absolute path of the data folder (database, media, mail pickup, keys).</summary>
+public sealed record DataDirectory(string Path);
+
+public static class StoreServiceCollectionExtensions
+{
+    public const string ConnectionStringName = "Ecommerce";
+    public const string DatabaseFileName = "ecommerce.db";
+
+    /// <summary>Registers the store's data, options and application services.</summary>
+    public static IServiceCollection AddStore(this IServiceCollection services, IConfiguration configuration, string contentRootPath)
+    {
+        services.Configure<StoreSettings>(configuration.GetSection(StoreSettings.Section));
+        services.Configure<SeedOptions>(configuration.GetSection(SeedOptions.Section));
+        services.Configure<AdminOptions>(configuration.GetSection(AdminOptions.Section));
+
+        var storage = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
+        var dataPath = Path.GetFullPath(Path.Combine(contentRootPath, storage.DataPath));
+        services.AddSingleton(new DataDirectory(dataPath));
+
+        var connectionString = configuration.GetConnectionString(ConnectionStringName);
+        if (string.IsNullOrWhiteSpace(connectionString))
+            connectionString = new SqliteConnectionStringBuilder { DataSource = Path.Combine(dataPath, DatabaseFileName) }.ToString();
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<TimestampInterceptor>();
+        services.AddPooledDbContextFactory<AppDbContext>((sp, options) => options
+            .UseSqlite(connectionString)
+            .AddInterceptors(sp.GetRequiredService<TimestampInterceptor>()));
+        // Identity's stores and request-scoped code take the context directly; services create their own per operation.
+        services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext());
+
+        services.AddMemoryCache();
+        services.AddSingleton<CategoryDirectory>();
+        services.AddScoped<CatalogService>();
+        services.AddScoped<Cart.CartService>();
+
+        services.AddScoped<AdminBootstrapper>();
+        services.AddSingleton<DemoCatalogSeeder>();
+        services.AddSingleton<SyntheticCatalogSeeder>();
+        return services;
+    }
+}

@@ -1,0 +1,52 @@
+using Ecommerce.Shared.Catalog;
+using Ecommerce.Shared.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Ecommerce.Shared.Data;
+
+/// <summary>
+/// Stamps <see cref="IHasTimestamps"/> entities with the current UTC time from the injected clock, and keeps
+/// each product's search text in step with its searchable fields.
+/// </summary>
+public sealed class TimestampInterceptor(TimeProvider clock) : SaveChangesInterceptor
+{
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        Stamp(eventData.Context);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
+        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        Stamp(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    private void Stamp(DbContext? context)
+    {
+        if (context is null) return;
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var entry in context.ChangeTracker.Entries())
+        {
+            if (entry.State is not (EntityState.Added or EntityState.Modified)) continue;
+
+            if (entry.Entity is IHasTimestamps stamped)
+            {
+                if (entry.State == EntityState.Added)
+                {
+                    // Seeding may set historical times; keep them.
+                    if (stamped.CreatedAt == default) stamped.CreatedAt = now;
+                    if (stamped.UpdatedAt == default) stamped.UpdatedAt = stamped.CreatedAt;
+                }
+                else
+                {
+                    stamped.UpdatedAt = now;
+                }
+            }
+
+            if (entry.Entity is Product product) product.RefreshSearchText();
+        }
+    }
+}
