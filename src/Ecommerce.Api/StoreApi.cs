@@ -16,6 +16,7 @@ public static class StoreApi
     public static IServiceCollection AddStoreApi(this IServiceCollection services)
     {
         services.AddExceptionHandler<ApiExceptionHandler>();
+        services.AddCatalogOutputCache();
         // A query value or body the framework cannot bind throws, so the exception handler can answer with the envelope.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddOpenApi(DocumentName, options =>

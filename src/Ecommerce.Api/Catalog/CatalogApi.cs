@@ -4,6 +4,7 @@ using Ecommerce.Shared.Common;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Routing;
 using System.ComponentModel;
 using System.Globalization;
@@ -15,7 +16,7 @@ public static class CatalogApi
 {
     public static IEndpointRouteBuilder MapCatalogApi(this IEndpointRouteBuilder routes)
     {
-        var products = routes.MapGroup("/products").WithTags("Products");
+        var products = routes.MapGroup("/products").WithTags("Products").CacheOutput(CatalogOutputCachePolicy.Name);
 
         products.MapGet("/", ListProducts)
             .WithName("ListProducts")
@@ -36,6 +37,7 @@ public static class CatalogApi
             .ProducesErrors(StatusCodes.Status404NotFound);
 
         routes.MapGet("/categories", ListCategories)
+            .CacheOutput(CatalogOutputCachePolicy.Name)
             .WithTags("Categories")
             .WithName("ListCategories")
             .WithSummary("The category tree")

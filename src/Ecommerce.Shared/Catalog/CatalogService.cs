@@ -2,14 +2,17 @@ using Ecommerce.Shared.Common;
 using Ecommerce.Shared.Data;
 using Ecommerce.Shared.Reviews;
 using System.Linq.Expressions;
+using System.Text.RegularExpressions;
+using Ecommerce.Shared.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ecommerce.Shared.Catalog;
 
 /// <summary>Read side of the catalog: listings, search, product details and the category tree.</summary>
-public sealed class CatalogService(IDbContextFactory<AppDbContext> dbFactory, CategoryDirectory categories)
+public sealed partial class CatalogService(IDbContextFactory<AppDbContext> dbFactory, CategoryDirectory categories)
 {
     public const int MaxSearchTerms = 8;
+    public const int MaxSearchLength = 200;
     public const int ReviewsOnProductPage = 50;
     public const int RelatedProductCount = 4;
 
@@ -63,15 +66,16 @@ public sealed class CatalogService(IDbContextFactory<AppDbContext> dbFactory, Ca
     }
 
     /// <summary>
-    /// Active products matching every word of <paramref name="text"/> in name, description, tags or SKU
-    /// (case-insensitive), best matches first: exact SKU, then name, then tag, then description matches.
+    /// Active products with a word starting with each word of <paramref name="text"/> in their name, SKU, tags or
+    /// description (case- and accent-insensitive), best matches first: an exact SKU, then relevance with name
+    /// matches weighted highest, then rating.
     /// </summary>
     public async Task<Result<SearchResult>> SearchAsync(string? text, int pageNumber = 1, int pageSize = Paging.DefaultPageSize, CancellationToken cancellationToken = default)
     {
         var errors = new List<Error>();
         var q = text?.Trim() ?? "";
         if (q.Length == 0) errors.Add(Error.Validation("q", "Enter something to search for."));
-        else if (q.Length > 200) errors.Add(Error.Validation("q", "The search text can be at most 200 characters."));
+        else if (q.Length > MaxSearchLength) errors.Add(Error.Validation("q", $"The search text can be at most {MaxSearchLength} characters."));
         Paging.Validate(pageNumber, pageSize, errors);
         if (errors.Count > 0) return Result<SearchResult>.Failure(errors);
 
@@ -79,38 +83,12 @@ public sealed class CatalogService(IDbContextFactory<AppDbContext> dbFactory, Ca
         if (terms.Count == 0) return new SearchResult(q, new PagedResult<ProductSummary>([], pageNumber, pageSize, 0));
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var products = db.Products.AsNoTracking().Where(p => p.Status == ProductStatus.Active);
-        foreach (var term in terms)
-            products = products.Where(p => p.SearchText.Contains(term));
+        var (ids, total) = await ProductSearchIndex.SearchAsync(db, terms, q, (pageNumber - 1) * pageSize, pageSize, cancellationToken);
 
-        var total = await products.CountAsync(cancellationToken);
-
-        // Score each match; the search text starts with the lower-cased name, so a match before Name.Length is in the name.
-        var phrase = string.Join(' ', terms);
-        Expression<Func<Product, int>> score = p =>
-            (p.SearchText.StartsWith(phrase) ? 40 : 0) +
-            (p.SearchText.IndexOf(phrase) >= 0 && p.SearchText.IndexOf(phrase) < p.Name.Length ? 20 : 0);
-        foreach (var term in terms)
-        {
-            Expression<Func<Product, int>> termScore = p =>
-                (p.Sku.ToLower() == term ? 100 : 0) +
-                (p.SearchText.IndexOf(term) < p.Name.Length ? 10 : 0) +
-                (p.Tags.Contains(term) ? 5 : 0);
-            score = score.Plus(termScore);
-        }
-        var scored = products.Select(score.Pair());
-
-        var page = scored
-            .OrderByDescending(x => x.Score)
-            .ThenByDescending(x => x.Product.Rating)
-            .ThenBy(x => x.Product.Name)
-            .ThenBy(x => x.Product.Id)
-            .Select(x => x.Product)
-            .Skip((pageNumber - 1) * pageSize)
-            .Take(pageSize);
-
-        var items = await ProjectSummaries(page).ToListAsync(cancellationToken);
-        return new SearchResult(q, new PagedResult<ProductSummary>(items.Select(r => r.ToSummary()).ToList(), pageNumber, pageSize, total));
+        var rows = await ProjectSummaries(db.Products.AsNoTracking().Where(p => ids.Contains(p.Id))).ToListAsync(cancellationToken);
+        var byId = rows.ToDictionary(r => r.Id);
+        var items = ids.Where(byId.ContainsKey).Select(id => byId[id].ToSummary()).ToList();
+        return new SearchResult(q, new PagedResult<ProductSummary>(items, pageNumber, pageSize, total));
     }
 
     public Task<ProductDetails?> GetProductAsync(int id, CancellationToken cancellationToken = default) =>
@@ -176,14 +154,16 @@ public sealed class CatalogService(IDbContextFactory<AppDbContext> dbFactory, Ca
         return directory.Roots.Select(e => new CategoryRef(e.Id, e.Name, e.Slug)).ToList();
     }
 
+    /// <summary>The words of a search: lower-case, split at spaces and punctuation, at most <see cref="MaxSearchTerms"/>.</summary>
     internal static List<string> SearchTerms(string text) =>
-        text.ToLowerInvariant()
-            .Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(t => t.Trim('"', '\'', ',', '.', ';', ':', '!', '?', '(', ')'))
+        SearchSeparators().Split(text.ToLowerInvariant())
             .Where(t => t.Length > 0)
             .Distinct()
             .Take(MaxSearchTerms)
             .ToList();
+
+    [GeneratedRegex(@"[^\p{L}\p{N}]+")]
+    private static partial Regex SearchSeparators();
 
     private async Task<ProductDetails?> GetDetailsAsync(Expression<Func<Product, bool>> match, CancellationToken cancellationToken)
     {

@@ -45,21 +45,11 @@ public class Product : IHasTimestamps
     public double Rating { get; set; }
     public int ReviewCount { get; set; }
 
-    /// <summary>Lower-case text the search matches against (name, SKU, tags, description); maintained on save.</summary>
-    public string SearchText { get; set; } = "";
-
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
 
     public Money Price => new(PriceCents);
     public Money? CompareAtPrice => CompareAtPriceCents is { } c ? new Money(c) : null;
-
-    /// <summary>Recomputes <see cref="SearchText"/> from the searchable fields.</summary>
-    public void RefreshSearchText() =>
-        SearchText = BuildSearchText(Name, Sku, Tags, Description);
-
-    public static string BuildSearchText(string name, string sku, IEnumerable<string> tags, string? description) =>
-        string.Join('\n', new[] { name, sku, string.Join(' ', tags), description ?? "" }).ToLowerInvariant();
 }
 
 /// <summary>A picture of a product. Exactly one image of a product with images is primary.</summary>

@@ -7,6 +7,7 @@ using Ecommerce.Shared.Orders;
 using Ecommerce.Shared.Payments;
 using Ecommerce.Shared.Reviews;
 using Microsoft.EntityFrameworkCore;
+using Ecommerce.Shared.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Ecommerce.Shared.Data;
@@ -61,7 +62,6 @@ internal sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
         b.Property(p => p.Description).HasMaxLength(1000);
         b.Property(p => p.LongDescription).HasMaxLength(20000);
         b.Property(p => p.OwnerId).HasMaxLength(450);
-        b.Property(p => p.SearchText).HasMaxLength(4000);
         b.Ignore(p => p.Price);
         b.Ignore(p => p.CompareAtPrice);
 
@@ -73,7 +73,8 @@ internal sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
         b.HasIndex(p => new { p.Status, p.PriceCents });
         b.HasIndex(p => new { p.Status, p.CreatedAt });
         b.HasIndex(p => new { p.Status, p.Rating });
-        b.HasIndex(p => new { p.Status, p.IsFeatured });
+        // Featured products for the home page: a partial index, as few products are featured.
+        b.HasIndex(p => new { p.Status, p.Rating }, "IX_Products_Featured").HasFilter("\"IsFeatured\"");
 
         b.HasOne(p => p.Category).WithMany().HasForeignKey(p => p.CategoryId).OnDelete(DeleteBehavior.SetNull);
         b.HasMany(p => p.Images).WithOne().HasForeignKey(i => i.ProductId).OnDelete(DeleteBehavior.Cascade);

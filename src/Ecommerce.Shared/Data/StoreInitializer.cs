@@ -1,6 +1,7 @@
 using Ecommerce.Shared.Common;
 using Ecommerce.Shared.Customers;
 using Ecommerce.Shared.Data.Seeding;
+using Ecommerce.Shared.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;

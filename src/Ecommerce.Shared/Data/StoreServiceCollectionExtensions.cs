@@ -25,18 +25,17 @@ public static class StoreServiceCollectionExtensions
         services.Configure<SeedOptions>(configuration.GetSection(SeedOptions.Section));
         services.Configure<AdminOptions>(configuration.GetSection(AdminOptions.Section));
 
-        var storage = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
-        var dataPath = Path.GetFullPath(Path.Combine(contentRootPath, storage.DataPath));
-        services.AddSingleton(new DataDirectory(dataPath));
-
-        var connectionString = configuration.GetConnectionString(ConnectionStringName);
-        if (string.IsNullOrWhiteSpace(connectionString))
-            connectionString = new SqliteConnectionStringBuilder { DataSource = Path.Combine(dataPath, DatabaseFileName) }.ToString();
+        // Resolved when first needed, so hosts and tests can override configuration up to start-up.
+        services.AddSingleton(sp =>
+        {
+            var storage = sp.GetRequiredService<IConfiguration>().GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
+            return new DataDirectory(Path.GetFullPath(Path.Combine(contentRootPath, storage.DataPath)));
+        });
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<TimestampInterceptor>();
         services.AddPooledDbContextFactory<AppDbContext>((sp, options) => options
-            .UseSqlite(connectionString)
+            .UseSqlite(ConnectionString(sp))
             .AddInterceptors(sp.GetRequiredService<TimestampInterceptor>()));
         // Identity's stores and request-scoped code take the context directly; services create their own per operation.
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext());
@@ -50,5 +49,14 @@ public static class StoreServiceCollectionExtensions
         services.AddSingleton<DemoCatalogSeeder>();
         services.AddSingleton<SyntheticCatalogSeeder>();
         return services;
+    }
+
+    /// <summary><c>ConnectionStrings:Ecommerce</c> when set, otherwise the SQLite file in the data folder.</summary>
+    public static string ConnectionString(IServiceProvider services)
+    {
+        var configured = services.GetRequiredService<IConfiguration>().GetConnectionString(ConnectionStringName);
+        if (!string.IsNullOrWhiteSpace(configured)) return configured;
+        var dataPath = services.GetRequiredService<DataDirectory>().Path;
+        return new SqliteConnectionStringBuilder { DataSource = Path.Combine(dataPath, DatabaseFileName) }.ToString();
     }
 }

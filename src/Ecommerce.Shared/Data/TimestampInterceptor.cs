@@ -1,4 +1,3 @@
-using Ecommerce.Shared.Catalog;
 using Ecommerce.Shared.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -6,8 +5,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace Ecommerce.Shared.Data;
 
 /// <summary>
-/// Stamps <see cref="IHasTimestamps"/> entities with the current UTC time from the injected clock, and keeps
-/// each product's search text in step with its searchable fields.
+/// Stamps <see cref="IHasTimestamps"/> entities with the current UTC time from the injected clock.
 /// </summary>
 public sealed class TimestampInterceptor(TimeProvider clock) : SaveChangesInterceptor
 {
@@ -46,7 +44,6 @@ public sealed class TimestampInterceptor(TimeProvider clock) : SaveChangesInterc
                 }
             }
 
-            if (entry.Entity is Product product) product.RefreshSearchText();
         }
     }
 }

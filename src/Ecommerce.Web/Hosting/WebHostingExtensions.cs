@@ -5,11 +5,14 @@ using Ecommerce.Shared.Data;
 using Ecommerce.Web.Components;
 using Ecommerce.Web.Components.Account;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Forms;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.FileProviders;
 using MudBlazor.Services;
 using Scalar.AspNetCore;
 
@@ -18,10 +21,14 @@ namespace Ecommerce.Web.Hosting;
 /// <summary>The web host's part: Blazor UI, Identity cookies, health checks and the middleware pipeline.</summary>
 public static class WebHostingExtensions
 {
+    public const string AuthCookieName = "store.auth";
+
     public static IServiceCollection AddStoreWeb(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
+        services.AddHttpContextAccessor();
+        services.Replace(ServiceDescriptor.Scoped<AntiforgeryStateProvider, OnDemandAntiforgeryStateProvider>());
 
         services.AddCascadingAuthenticationState();
         services.AddScoped<IdentityRedirectManager>();
@@ -43,7 +50,7 @@ public static class WebHostingExtensions
             options.LoginPath = "/account/login";
             options.LogoutPath = "/account/logout";
             options.AccessDeniedPath = "/account/access-denied";
-            options.Cookie.Name = "store.auth";
+            options.Cookie.Name = AuthCookieName;
             options.SlidingExpiration = true;
             options.ExpireTimeSpan = TimeSpan.FromDays(14);
         });
@@ -54,6 +61,11 @@ public static class WebHostingExtensions
         services.AddOptions<KeyManagementOptions>().Configure<DataDirectory, ILoggerFactory>((options, data, loggers) =>
             options.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(Path.Combine(data.Path, "keys")), loggers));
 
+        services.Configure<CatalogCacheOptions>(options =>
+        {
+            options.PersonalCookies.Add(AuthCookieName);
+            options.PersonalCookies.Add(CartCookie.Name);
+        });
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: ["ready"]);
         return services;
     }
@@ -67,9 +79,19 @@ public static class WebHostingExtensions
         app.UseWhen(context => !ApiPaths.IsApi(context.Request.Path),
             branch => branch.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
 
+        // Files the store writes at run time (uploaded product images) live in the data folder's media directory.
+        var media = Directory.CreateDirectory(Path.Combine(app.Services.GetRequiredService<DataDirectory>().Path, "media"));
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            RequestPath = "/media",
+            FileProvider = new PhysicalFileProvider(media.FullName),
+            OnPrepareResponse = file => file.Context.Response.Headers.CacheControl = "public,max-age=604800",
+        });
+
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
+        app.UseOutputCache();
         return app;
     }
 

@@ -18,7 +18,35 @@ namespace Ecommerce.Shared.Data.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
-            modelBuilder.Entity("Ecommerce.Shared.Cart.Cart", b =>
+            modelBuilder.Entity("Ecommerce.Shared.Cart.CartItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AddedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CartId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProductId");
+
+                    b.HasIndex("CartId", "ProductId")
+                        .IsUnique();
+
+                    b.ToTable("CartItems");
+                });
+
+            modelBuilder.Entity("Ecommerce.Shared.Cart.ShoppingCart", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -53,34 +81,6 @@ namespace Ecommerce.Shared.Data.Migrations
                         .HasFilter("\"UserId\" IS NOT NULL");
 
                     b.ToTable("Carts");
-                });
-
-            modelBuilder.Entity("Ecommerce.Shared.Cart.CartItem", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("AddedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("CartId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("ProductId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Quantity")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ProductId");
-
-                    b.HasIndex("CartId", "ProductId")
-                        .IsUnique();
-
-                    b.ToTable("CartItems");
                 });
 
             modelBuilder.Entity("Ecommerce.Shared.Catalog.Category", b =>
@@ -175,11 +175,6 @@ namespace Ecommerce.Shared.Data.Migrations
                     b.Property<int>("ReviewCount")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("SearchText")
-                        .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("Sku")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -219,13 +214,14 @@ namespace Ecommerce.Shared.Data.Migrations
 
                     b.HasIndex("Status", "CreatedAt");
 
-                    b.HasIndex("Status", "IsFeatured");
-
                     b.HasIndex("Status", "Name");
 
                     b.HasIndex("Status", "PriceCents");
 
                     b.HasIndex("Status", "Rating");
+
+                    b.HasIndex(new[] { "Status", "Rating" }, "IX_Products_Featured")
+                        .HasFilter("\"IsFeatured\"");
 
                     b.ToTable("Products");
                 });
@@ -1103,17 +1099,9 @@ namespace Ecommerce.Shared.Data.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
-            modelBuilder.Entity("Ecommerce.Shared.Cart.Cart", b =>
-                {
-                    b.HasOne("Ecommerce.Shared.Customers.ApplicationUser", null)
-                        .WithMany()
-                        .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Cascade);
-                });
-
             modelBuilder.Entity("Ecommerce.Shared.Cart.CartItem", b =>
                 {
-                    b.HasOne("Ecommerce.Shared.Cart.Cart", null)
+                    b.HasOne("Ecommerce.Shared.Cart.ShoppingCart", null)
                         .WithMany("Items")
                         .HasForeignKey("CartId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1124,6 +1112,14 @@ namespace Ecommerce.Shared.Data.Migrations
                         .HasForeignKey("ProductId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Ecommerce.Shared.Cart.ShoppingCart", b =>
+                {
+                    b.HasOne("Ecommerce.Shared.Customers.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("Ecommerce.Shared.Catalog.Category", b =>
@@ -1373,7 +1369,7 @@ namespace Ecommerce.Shared.Data.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Ecommerce.Shared.Cart.Cart", b =>
+            modelBuilder.Entity("Ecommerce.Shared.Cart.ShoppingCart", b =>
                 {
                     b.Navigation("Items");
                 });

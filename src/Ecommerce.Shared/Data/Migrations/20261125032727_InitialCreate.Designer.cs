@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Ecommerce.Shared.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261125031015_InitialCreate")]
+    [Migration("20261125032727_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -21,7 +21,35 @@ namespace Ecommerce.Shared.Data.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
-            modelBuilder.Entity("Ecommerce.Shared.Cart.Cart", b =>
+            modelBuilder.Entity("Ecommerce.Shared.Cart.CartItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AddedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CartId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProductId");
+
+                    b.HasIndex("CartId", "ProductId")
+                        .IsUnique();
+
+                    b.ToTable("CartItems");
+                });
+
+            modelBuilder.Entity("Ecommerce.Shared.Cart.ShoppingCart", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -56,34 +84,6 @@ namespace Ecommerce.Shared.Data.Migrations
                         .HasFilter("\"UserId\" IS NOT NULL");
 
                     b.ToTable("Carts");
-                });
-
-            modelBuilder.Entity("Ecommerce.Shared.Cart.CartItem", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("AddedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("CartId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("ProductId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Quantity")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ProductId");
-
-                    b.HasIndex("CartId", "ProductId")
-                        .IsUnique();
-
-                    b.ToTable("CartItems");
                 });
 
             modelBuilder.Entity("Ecommerce.Shared.Catalog.Category", b =>
@@ -178,11 +178,6 @@ namespace Ecommerce.Shared.Data.Migrations
                     b.Property<int>("ReviewCount")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("SearchText")
-                        .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("Sku")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -222,13 +217,14 @@ namespace Ecommerce.Shared.Data.Migrations
 
                     b.HasIndex("Status", "CreatedAt");
 
-                    b.HasIndex("Status", "IsFeatured");
-
                     b.HasIndex("Status", "Name");
 
                     b.HasIndex("Status", "PriceCents");
 
                     b.HasIndex("Status", "Rating");
+
+                    b.HasIndex(new[] { "Status", "Rating" }, "IX_Products_Featured")
+                        .HasFilter("\"IsFeatured\"");
 
                     b.ToTable("Products");
                 });
@@ -1106,17 +1102,9 @@ namespace Ecommerce.Shared.Data.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
-            modelBuilder.Entity("Ecommerce.Shared.Cart.Cart", b =>
-                {
-                    b.HasOne("Ecommerce.Shared.Customers.ApplicationUser", null)
-                        .WithMany()
-                        .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Cascade);
-                });
-
             modelBuilder.Entity("Ecommerce.Shared.Cart.CartItem", b =>
                 {
-                    b.HasOne("Ecommerce.Shared.Cart.Cart", null)
+                    b.HasOne("Ecommerce.Shared.Cart.ShoppingCart", null)
                         .WithMany("Items")
                         .HasForeignKey("CartId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1127,6 +1115,14 @@ namespace Ecommerce.Shared.Data.Migrations
                         .HasForeignKey("ProductId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Ecommerce.Shared.Cart.ShoppingCart", b =>
+                {
+                    b.HasOne("Ecommerce.Shared.Customers.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("Ecommerce.Shared.Catalog.Category", b =>
@@ -1376,7 +1372,7 @@ namespace Ecommerce.Shared.Data.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Ecommerce.Shared.Cart.Cart", b =>
+            modelBuilder.Entity("Ecommerce.Shared.Cart.ShoppingCart", b =>
                 {
                     b.Navigation("Items");
                 });

@@ -359,7 +359,6 @@ namespace Ecommerce.Shared.Data.Migrations
                     Tags = table.Column<string>(type: "TEXT", nullable: false),
                     Rating = table.Column<double>(type: "REAL", nullable: false),
                     ReviewCount = table.Column<int>(type: "INTEGER", nullable: false),
-                    SearchText = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     Attributes = table.Column<string>(type: "TEXT", nullable: true),
@@ -811,6 +810,12 @@ namespace Ecommerce.Shared.Data.Migrations
                 column: "CategoryId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Products_Featured",
+                table: "Products",
+                columns: new[] { "Status", "Rating" },
+                filter: "\"IsFeatured\"");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Products_Sku",
                 table: "Products",
                 column: "Sku",
@@ -831,11 +836,6 @@ namespace Ecommerce.Shared.Data.Migrations
                 name: "IX_Products_Status_CreatedAt",
                 table: "Products",
                 columns: new[] { "Status", "CreatedAt" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Products_Status_IsFeatured",
-                table: "Products",
-                columns: new[] { "Status", "IsFeatured" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Products_Status_Name",

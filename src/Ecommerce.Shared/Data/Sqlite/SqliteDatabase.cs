@@ -1,13 +1,14 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace Ecommerce.Shared.Data;
+namespace Ecommerce.Shared.Data.Sqlite;
 
 /// <summary>
-/// The one seam for what only SQLite understands (collations, pragmas), so that a PostgreSQL provider can be
-/// added later by changing this file and the registration, not the services.
+/// What only SQLite understands — collations, pragmas and (in <see cref="ProductSearchIndex"/>) the FTS5
+/// search index — kept in this one folder, so that a PostgreSQL provider can be added later by replacing
+/// these files and the provider registration, not the services.
 /// </summary>
-public static class DatabaseProvider
+public static class SqliteDatabase
 {
     /// <summary>Compares and sorts the column without regard to ASCII case ("apple" next to "Apple").</summary>
     internal static PropertyBuilder<string> UseCaseInsensitiveCollation(this PropertyBuilder<string> property) =>
@@ -17,8 +18,6 @@ public static class DatabaseProvider
     public static async Task ConfigureDatabaseAsync(this DbContext db, CancellationToken cancellationToken = default)
     {
         if (db.Database.IsSqlite())
-        {
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
-        }
     }
 }

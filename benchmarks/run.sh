@@ -1,0 +1,136 @@
+#!/usr/bin/env bash
+# Storefront and API throughput benchmark.
+#
+# Publishes the store in Release, starts it in Production on 127.0.0.1 with a generated catalog
+# (Seed:SyntheticProducts, 10,000 products by default) and measures, with wrk, requests/second and latency
+# percentiles for the home page, a category page, a product page, the API product list and the API search,
+# plus a static file of the same size as the category page served by the same Kestrel (the baseline).
+# Each target runs ROUNDS times, interleaved; the report gives medians and the ratios to the baseline.
+#
+#   benchmarks/run.sh                 # 10,000 products, 3 rounds of 15 s per target
+#   PRODUCTS=100000 ROUNDS=1 benchmarks/run.sh
+#
+# Settings (environment): PRODUCTS, ROUNDS, DURATION (wrk -d), CONNECTIONS (wrk -c), THREADS (wrk -t), PORT.
+# Output: a Markdown table on stdout and benchmarks/results/<timestamp>.md; raw wrk output next to it.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+PRODUCTS=${PRODUCTS:-10000}
+ROUNDS=${ROUNDS:-3}
+DURATION=${DURATION:-15s}
+CONNECTIONS=${CONNECTIONS:-16}
+THREADS=${THREADS:-1}
+PORT=${PORT:-5099}
+BASE="http://127.0.0.1:$PORT"
+
+if ! command -v wrk >/dev/null; then
+  echo "Installing wrk from apt…"
+  if [ "$(id -u)" -eq 0 ]; then apt-get install -y wrk; else sudo apt-get install -y wrk; fi
+fi
+
+WORK=$(mktemp -d /tmp/ecommerce-bench.XXXXXX)
+RESULTS="$ROOT/benchmarks/results"
+STAMP=$(date -u +%Y%m%dT%H%M%SZ)
+mkdir -p "$RESULTS"
+RAW="$RESULTS/$STAMP.raw.txt"
+
+cleanup() { [ -n "${APP_PID:-}" ] && kill "$APP_PID" 2>/dev/null || true; rm -rf "$WORK"; }
+trap cleanup EXIT
+
+echo "Publishing (Release)…"
+dotnet publish "$ROOT/src/Ecommerce.Web" -c Release -o "$WORK/app" --nologo -v quiet >/dev/null
+
+echo "Starting the store with $PRODUCTS generated products (first start generates them)…"
+ASPNETCORE_ENVIRONMENT=Production \
+Storage__DataPath="$WORK/data" \
+Seed__DemoCatalog=true \
+Seed__SyntheticProducts="$PRODUCTS" \
+Logging__LogLevel__Default=Warning \
+  dotnet "$WORK/app/Ecommerce.Web.dll" --urls "$BASE" >"$WORK/app.log" 2>&1 &
+APP_PID=$!
+
+for _ in $(seq 1 600); do
+  curl -fs "$BASE/health/ready" >/dev/null 2>&1 && break
+  kill -0 "$APP_PID" 2>/dev/null || { cat "$WORK/app.log"; echo "The store did not start." >&2; exit 1; }
+  sleep 1
+done
+curl -fs "$BASE/health/ready" >/dev/null || { echo "The store is not ready." >&2; exit 1; }
+
+# Targets: the largest top-level category, a product from it, a search that matches many products.
+CATEGORY=$(curl -fs "$BASE/api/v1/categories" | python3 -c 'import json,sys; d=json.load(sys.stdin)["data"]; print(max(d, key=lambda c: c["productCount"])["slug"])')
+PRODUCT=$(curl -fs "$BASE/api/v1/products?category=$CATEGORY&pageSize=1&sortBy=rating" | python3 -c 'import json,sys; print(json.load(sys.stdin)["data"]["items"][0]["slug"])')
+SEARCH=lamp
+
+# The baseline: a static file with exactly the category page's size, served from the data folder's media directory.
+curl -fs "$BASE/c/$CATEGORY" -o "$WORK/category.html"
+PAGE_BYTES=$(stat -c %s "$WORK/category.html")
+mkdir -p "$WORK/data/media"
+cp "$WORK/category.html" "$WORK/data/media/baseline.html"
+curl -fs "$BASE/media/baseline.html" -o /dev/null
+
+# Each target: a path, and whether the request carries a cart cookie. Anonymous visitors without one are
+# served from the catalog output cache (Caching:CatalogSeconds); the cookie bypasses it and measures a full render.
+NOCACHE="Cookie: store.cart=00000000-0000-0000-0000-000000000001"
+declare -A URLS=(
+  [static]="/media/baseline.html"
+  [home]="/"
+  [category]="/c/$CATEGORY"
+  [category_render]="/c/$CATEGORY"
+  [product]="/products/$PRODUCT"
+  [product_render]="/products/$PRODUCT"
+  [api_list]="/api/v1/products?pageSize=20"
+  [api_list_render]="/api/v1/products?pageSize=20"
+  [api_search]="/api/v1/products/search?q=$SEARCH&pageSize=20"
+  [api_search_render]="/api/v1/products/search?q=$SEARCH&pageSize=20"
+)
+ORDER=(static home category category_render product product_render api_list api_list_render api_search api_search_render)
+
+echo "Warming up…"
+for name in "${ORDER[@]}"; do wrk -t1 -c4 -d3s "$BASE${URLS[$name]}" >/dev/null; done
+
+: >"$RAW"
+for round in $(seq 1 "$ROUNDS"); do
+  for name in "${ORDER[@]}"; do
+    echo "round $round/$ROUNDS: $name"
+    header=()
+    [[ "$name" == *_render ]] && header=(-H "$NOCACHE")
+    out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "${header[@]}" -s "$ROOT/benchmarks/percentiles.lua" "$BASE${URLS[$name]}")
+    { echo "### round $round $name ${URLS[$name]} ${header[*]}"; echo "$out"; } >>"$RAW"
+    line=$(echo "$out" | grep '^RESULT')
+    echo "$name $line" >>"$WORK/results.txt"
+  done
+done
+
+CPU=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')
+python3 - "$WORK/results.txt" "$PRODUCTS" "$ROUNDS" "$DURATION" "$CONNECTIONS" "$THREADS" "$PAGE_BYTES" "$CATEGORY" "$PRODUCT" "$SEARCH" "$CPU" "$STAMP" <<'PY' | tee "$RESULTS/$STAMP.md"
+import re, statistics, sys
+path, products, rounds, duration, conns, threads, page_bytes, category, product, search, cpu, stamp = sys.argv[1:]
+rows = {}
+for line in open(path):
+    name, rest = line.split(" ", 1)
+    values = dict(re.findall(r"(\w+)=([\d.]+)", rest))
+    rows.setdefault(name, []).append({k: float(v) for k, v in values.items()})
+med = lambda name, key: statistics.median(r[key] for r in rows[name])
+static = med("static", "rps")
+labels = {
+    "static": f"static file, {page_bytes} bytes (baseline)",
+    "home": "`/` home page",
+    "category": f"`/c/{category}` category page",
+    "category_render": f"`/c/{category}`, cache bypassed (full render)",
+    "product": f"`/products/{product}`",
+    "product_render": "product page, cache bypassed",
+    "api_list": "`/api/v1/products?pageSize=20`",
+    "api_list_render": "API list, cache bypassed",
+    "api_search": f"`/api/v1/products/search?q={search}`",
+    "api_search_render": "API search, cache bypassed",
+}
+print(f"Run {stamp}: {products} products, {rounds} round(s) × {duration} per target, wrk -t{threads} -c{conns}, on {cpu} ({__import__('os').cpu_count()} cores).")
+print()
+print("| target | req/s (median) | vs static | p50 ms | p95 ms | p99 ms | errors |")
+print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
+for name in labels:
+    errors = int(sum(r["errors"] for r in rows[name]))
+    print(f"| {labels[name]} | {med(name,'rps'):,.0f} | {med(name,'rps')/static:.0%} | {med(name,'p50'):.2f} | {med(name,'p95'):.2f} | {med(name,'p99'):.2f} | {errors} |")
+PY
+echo
+echo "Saved: $RESULTS/$STAMP.md (raw wrk output: $RAW)"

@@ -1,0 +1,73 @@
+using Ecommerce.Shared.Catalog;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ecommerce.Shared.Data.Sqlite;
+
+/// <summary>
+/// Full-text search over products with SQLite FTS5: a <c>ProductSearch</c> virtual table holding name, SKU, tags
+/// and description, kept in step with <c>Products</c> by triggers (so every write path updates it), ranked by
+/// BM25 with the name weighted highest. Matching is case- and accent-insensitive, word-prefix based.
+/// </summary>
+public static class ProductSearchIndex
+{
+    /// <summary>The DDL the migration runs: the table, its triggers and the initial fill.</summary>
+    public const string CreateSql = """
+        CREATE VIRTUAL TABLE "ProductSearch" USING fts5(
+            "Name", "Sku", "Tags", "Description",
+            tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3');
+        INSERT INTO "ProductSearch"(rowid, "Name", "Sku", "Tags", "Description")
+            SELECT "Id", "Name", "Sku", "Tags", "Description" FROM "Products";
+        CREATE TRIGGER "Products_Search_Insert" AFTER INSERT ON "Products" BEGIN
+            INSERT INTO "ProductSearch"(rowid, "Name", "Sku", "Tags", "Description")
+            VALUES (new."Id", new."Name", new."Sku", new."Tags", new."Description");
+        END;
+        CREATE TRIGGER "Products_Search_Delete" AFTER DELETE ON "Products" BEGIN
+            DELETE FROM "ProductSearch" WHERE rowid = old."Id";
+        END;
+        CREATE TRIGGER "Products_Search_Update" AFTER UPDATE OF "Name", "Sku", "Tags", "Description" ON "Products" BEGIN
+            UPDATE "ProductSearch" SET "Name" = new."Name", "Sku" = new."Sku", "Tags" = new."Tags", "Description" = new."Description"
+            WHERE rowid = new."Id";
+        END;
+        """;
+
+    public const string DropSql = """
+        DROP TRIGGER IF EXISTS "Products_Search_Update";
+        DROP TRIGGER IF EXISTS "Products_Search_Delete";
+        DROP TRIGGER IF EXISTS "Products_Search_Insert";
+        DROP TABLE IF EXISTS "ProductSearch";
+        """;
+
+    /// <summary>
+    /// Ids of active products whose name, SKU, tags or description contain a word starting with each term,
+    /// best first: an exact SKU match, then BM25 relevance (name ×10, SKU ×6, tags ×4, description ×1),
+    /// then rating. Also returns how many products match in all.
+    /// </summary>
+    public static async Task<(IReadOnlyList<int> Ids, int Total)> SearchAsync(
+        AppDbContext db, IReadOnlyList<string> terms, string rawQuery, int skip, int take, CancellationToken cancellationToken)
+    {
+        var match = MatchExpression(terms);
+        var active = nameof(ProductStatus.Active);
+
+        var total = await db.Database.SqlQuery<int>($"""
+            SELECT COUNT(*) AS "Value"
+            FROM "ProductSearch" JOIN "Products" AS p ON p."Id" = "ProductSearch".rowid
+            WHERE "ProductSearch" MATCH {match} AND p."Status" = {active}
+            """).SingleAsync(cancellationToken);
+        if (total == 0 || skip >= total) return ([], total);
+
+        var ids = await db.Database.SqlQuery<int>($"""
+            SELECT p."Id" AS "Value"
+            FROM "ProductSearch" JOIN "Products" AS p ON p."Id" = "ProductSearch".rowid
+            WHERE "ProductSearch" MATCH {match} AND p."Status" = {active}
+            ORDER BY (p."Sku" = {rawQuery} COLLATE NOCASE) DESC,
+                     bm25("ProductSearch", 10.0, 6.0, 4.0, 1.0),
+                     p."Rating" DESC, p."Id"
+            LIMIT {take} OFFSET {skip}
+            """).ToListAsync(cancellationToken);
+        return (ids, total);
+    }
+
+    /// <summary>Each term as a quoted prefix query (<c>"head"*</c>), all of them required.</summary>
+    internal static string MatchExpression(IEnumerable<string> terms) =>
+        string.Join(' ', terms.Select(t => "\"" + t.Replace("\"", "\"\"") + "\"*"));
+}
