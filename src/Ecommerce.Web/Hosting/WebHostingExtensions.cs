@@ -104,6 +104,7 @@ public static class WebHostingExtensions
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapScalarApiReference("/api/docs", options => options
             .WithTitle("E-Commerce Platform API")
+            .DisableDefaultFonts() // no font requests to another host: the reference works offline
             .WithOpenApiRoutePattern("/openapi/{documentName}.json"));
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });

@@ -49,7 +49,7 @@ public sealed class SyntheticCatalogSeeder(IDbContextFactory<AppDbContext> dbFac
                 await db.SaveChangesAsync(cancellationToken);
                 categoryIds = [generated.Id];
             }
-            imageUrls = await db.ProductImages.Where(i => i.IsPrimary).OrderBy(i => i.Id).Select(i => i.Url).Distinct().ToListAsync(cancellationToken);
+            imageUrls = await db.ProductImages.Where(i => i.IsPrimary).Select(i => i.Url).Distinct().OrderBy(u => u).ToListAsync(cancellationToken);
             if (imageUrls.Count == 0) imageUrls = ["/images/placeholder.svg"];
         }
 

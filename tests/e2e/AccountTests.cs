@@ -1,0 +1,94 @@
+using System.Text.RegularExpressions;
+using Ecommerce.Tests.E2E.Infrastructure;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+using static Microsoft.Playwright.Assertions;
+
+namespace Ecommerce.Tests.E2E;
+
+[Collection(StoreCollection.Name)]
+public sealed class AccountTests(StoreFixture store, ITestOutputHelper output)
+{
+    private const string Password = "E2e-Customer-Pass1!";
+
+    [Fact]
+    public async Task Customer_registers_signs_out_and_signs_in_again()
+    {
+        await using var session = await store.OpenAsync(output, nameof(Customer_registers_signs_out_and_signs_in_again), StoreFixtureBase.Desktop);
+        var page = session.Page;
+        var email = $"e2e-{Guid.NewGuid():N}@example.com";
+        const string firstName = "Marisol";
+
+        var accountMenu = page.AppBar().GetByLabel("Account menu");
+        var signInLink = page.AppBar().GetByRole(AriaRole.Link, new() { Name = "Sign in" });
+
+        await session.StepAsync("empty register form shows the inline messages", async () =>
+        {
+            await session.GotoAsync("/account/register");
+            await Expect(page.H1()).ToHaveTextAsync("Create an account");
+            await Expect(signInLink).ToBeVisibleAsync();
+            await session.NavigateAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync());
+
+            await Expect(page).ToHaveURLAsync(new Regex("/account/register$"));
+            await Expect(page.GetByText("Enter your first name.", new() { Exact = true })).ToBeVisibleAsync();
+            await Expect(page.GetByText("Enter your last name.", new() { Exact = true })).ToBeVisibleAsync();
+            await Expect(page.GetByText("Enter your email address.", new() { Exact = true })).ToBeVisibleAsync();
+            await Expect(page.GetByText("Choose a password.", new() { Exact = true })).ToBeVisibleAsync();
+            await Expect(page.GetByText("Type the password again.", new() { Exact = true })).ToBeVisibleAsync();
+            await Expect(signInLink).ToBeVisibleAsync();
+        });
+
+        await session.StepAsync("register a new customer", async () =>
+        {
+            await page.GetByLabel("First name").FillAsync(firstName);
+            await page.GetByLabel("Last name").FillAsync("Quintero");
+            await page.GetByLabel("Email").FillAsync(email);
+            await page.GetByLabel("Password", new() { Exact = true }).FillAsync(Password);
+            await page.GetByLabel("Confirm password").FillAsync(Password);
+            await session.NavigateAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync());
+
+            await Expect(page).ToHaveURLAsync(new Regex(@"^http://127\.0\.0\.1:\d+/$"));
+            await Expect(accountMenu).ToBeVisibleAsync();
+            await Expect(accountMenu).ToContainTextAsync(firstName);
+            await Expect(signInLink).ToHaveCountAsync(0);
+        });
+
+        await session.StepAsync("sign out from the account menu", async () =>
+        {
+            await accountMenu.ClickAsync();
+            var signOut = page.AppBar().GetByRole(AriaRole.Menuitem, new() { Name = "Sign out" });
+            await Expect(signOut).ToBeVisibleAsync();
+            await session.NavigateAsync(() => signOut.ClickAsync());
+
+            await Expect(signInLink).ToBeVisibleAsync();
+            await Expect(accountMenu).ToHaveCountAsync(0);
+        });
+
+        await session.StepAsync("wrong password is refused", async () =>
+        {
+            await session.GotoAsync("/account/login");
+            await Expect(page.H1()).ToHaveTextAsync("Sign in");
+            await page.GetByLabel("Email").FillAsync(email);
+            await page.GetByLabel("Password").FillAsync("Not-The-Password-9!");
+            await session.NavigateAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync());
+
+            await Expect(page.GetByRole(AriaRole.Alert)).ToHaveTextAsync("The email or password is not right.");
+            await Expect(page).ToHaveURLAsync(new Regex("/account/login$"));
+            await Expect(signInLink).ToBeVisibleAsync();
+        });
+
+        await session.StepAsync("sign in again", async () =>
+        {
+            await page.GetByLabel("Email").FillAsync(email);
+            await page.GetByLabel("Password").FillAsync(Password);
+            await session.NavigateAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync());
+
+            await Expect(page).ToHaveURLAsync(new Regex(@"^http://127\.0\.0\.1:\d+/$"));
+            await Expect(accountMenu).ToContainTextAsync(firstName);
+            var cookies = await session.Context.CookiesAsync();
+            Assert.Contains(cookies, c => c.Name == "store.auth" && c.HttpOnly);
+        });
+
+        session.AssertPageHealthy();
+    }
+}
