@@ -60,7 +60,10 @@ public sealed partial class CatalogService(IDbContextFactory<AppDbContext> dbFac
             _ => products.OrderByDescending(p => p.CreatedAt).ThenByDescending(p => p.Id),
         };
 
-        var items = await ProjectSummaries(sorted.Skip((query.PageNumber - 1) * query.PageSize).Take(query.PageSize))
+        var skip = (long)(query.PageNumber - 1) * query.PageSize;
+        if (skip >= total) return new PagedResult<ProductSummary>([], query.PageNumber, query.PageSize, total);
+
+        var items = await ProjectSummaries(sorted.Skip((int)skip).Take(query.PageSize))
             .ToListAsync(cancellationToken);
         return new PagedResult<ProductSummary>(items.Select(r => r.ToSummary()).ToList(), query.PageNumber, query.PageSize, total);
     }
@@ -83,7 +86,7 @@ public sealed partial class CatalogService(IDbContextFactory<AppDbContext> dbFac
         if (terms.Count == 0) return new SearchResult(q, new PagedResult<ProductSummary>([], pageNumber, pageSize, 0));
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var (ids, total) = await ProductSearchIndex.SearchAsync(db, terms, q, (pageNumber - 1) * pageSize, pageSize, cancellationToken);
+        var (ids, total) = await ProductSearchIndex.SearchAsync(db, terms, q, (long)(pageNumber - 1) * pageSize, pageSize, cancellationToken);
 
         var rows = await ProjectSummaries(db.Products.AsNoTracking().Where(p => ids.Contains(p.Id))).ToListAsync(cancellationToken);
         var byId = rows.ToDictionary(r => r.Id);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Ecommerce.Shared.Common;
 
 namespace Ecommerce.Shared.Catalog;
@@ -21,12 +22,17 @@ public sealed record ProductListQuery
 
     public static readonly IReadOnlyList<string> SortFields = ["name", "price", "createdAt", "rating"];
 
+    /// <summary>The largest price a filter may name (far above any real price; keeps cents within range).</summary>
+    public const decimal MaxPriceFilter = 1_000_000_000m;
+
     public IReadOnlyList<Error> Validate()
     {
         var errors = new List<Error>();
         Paging.Validate(PageNumber, PageSize, errors);
         if (MinPrice < 0) errors.Add(Error.Validation("minPrice", "minPrice cannot be negative."));
         if (MaxPrice < 0) errors.Add(Error.Validation("maxPrice", "maxPrice cannot be negative."));
+        if (MinPrice > MaxPriceFilter) errors.Add(Error.Validation("minPrice", $"minPrice can be at most {MaxPriceFilter.ToString("0", CultureInfo.InvariantCulture)}."));
+        if (MaxPrice > MaxPriceFilter) errors.Add(Error.Validation("maxPrice", $"maxPrice can be at most {MaxPriceFilter.ToString("0", CultureInfo.InvariantCulture)}."));
         if (MinPrice >= 0 && MaxPrice >= 0 && MinPrice > MaxPrice)
             errors.Add(Error.Validation("minPrice", "minPrice cannot be greater than maxPrice."));
         if (SortBy is not null && ParseSort(SortBy) is null)

@@ -10,6 +10,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.FileProviders;
@@ -76,8 +77,13 @@ public static class WebHostingExtensions
         if (!app.Environment.IsDevelopment()) app.UseHsts();
 
         // Pages get the friendly 404 page; API paths keep their JSON envelopes.
-        app.UseWhen(context => !ApiPaths.IsApi(context.Request.Path),
-            branch => branch.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.Use((context, next) =>
+        {
+            if (ApiPaths.IsApi(context.Request.Path) && context.Features.Get<IStatusCodePagesFeature>() is { } statusPages)
+                statusPages.Enabled = false;
+            return next(context);
+        });
 
         // Files the store writes at run time (uploaded product images) live in the data folder's media directory.
         var media = Directory.CreateDirectory(Path.Combine(app.Services.GetRequiredService<DataDirectory>().Path, "media"));

@@ -17,20 +17,24 @@ public class StoreApp : WebApplicationFactory<Program>
     public const string AdminPassword = "Admin-Passw0rd!";
 
     private readonly Dictionary<string, string?> _settings;
+    private readonly Action<IServiceCollection>? _configureServices;
 
     public StoreApp() : this(new Dictionary<string, string?>()) { }
 
-    public StoreApp(IDictionary<string, string?> settings)
+    public StoreApp(IDictionary<string, string?> settings, Action<IServiceCollection>? configureServices = null)
     {
-        DataPath = Path.Combine(Path.GetTempPath(), "ecommerce-tests", Guid.NewGuid().ToString("N"));
+        _configureServices = configureServices;
         _settings = new Dictionary<string, string?>
         {
-            ["Storage:DataPath"] = DataPath,
+            ["Storage:DataPath"] = Path.Combine(Path.GetTempPath(), "ecommerce-tests", Guid.NewGuid().ToString("N")),
             ["Seed:DemoCatalog"] = "true",
             ["Admin:Email"] = AdminEmail,
             ["Admin:Password"] = AdminPassword,
+            // Tests change data and read it back over HTTP: the output cache is off unless a test turns it on.
+            ["Caching:CatalogSeconds"] = "0",
         };
         foreach (var (key, value) in settings) _settings[key] = value;
+        DataPath = _settings["Storage:DataPath"]!;
     }
 
     public string DataPath { get; }
@@ -39,7 +43,16 @@ public class StoreApp : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Development");
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
+        if (_configureServices is not null) builder.ConfigureServices(_configureServices);
     }
+
+    /// <summary>A client that neither follows redirects nor keeps cookies, so tests see exactly what the app sends.</summary>
+    public HttpClient CreateRawClient() =>
+        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+
+    /// <summary>A browser-like client that keeps cookies but does not follow redirects.</summary>
+    public HttpClient CreateBrowserClient() =>
+        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 
     /// <summary>Runs <paramref name="action"/> with a fresh database context of the running app.</summary>
     public async Task<T> WithDbAsync<T>(Func<AppDbContext, Task<T>> action)

@@ -2,6 +2,7 @@ using Ecommerce.Shared.Catalog;
 using Ecommerce.Shared.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace Ecommerce.Tests.Unit.Infrastructure;
 
@@ -9,18 +10,24 @@ namespace Ecommerce.Tests.Unit.Infrastructure;
 /// A real SQLite database in a temporary file with the store's migrations applied — never the EF in-memory
 /// provider — for service tests. The clock is a settable fake so that timestamps are predictable.
 /// </summary>
+/// <remarks>
+/// Migrating takes a noticeable moment, so the migrations run once per test run into a template file, and
+/// every <see cref="TestDatabase"/> starts as a copy of it: a fresh, fully migrated database in a millisecond.
+/// </remarks>
 public sealed class TestDatabase : IDisposable
 {
+    private static readonly Lazy<string> Template = new(CreateTemplate, LazyThreadSafetyMode.ExecutionAndPublication);
+
     private readonly string _directory;
 
     public TestDatabase()
     {
         _directory = Path.Combine(Path.GetTempPath(), "ecommerce-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(_directory);
-        ConnectionString = new SqliteConnectionStringBuilder { DataSource = Path.Combine(_directory, "test.db") }.ToString();
+        var file = Path.Combine(_directory, "test.db");
+        File.Copy(Template.Value, file);
+        ConnectionString = new SqliteConnectionStringBuilder { DataSource = file }.ToString();
         Factory = new ContextFactory(this);
-        using var db = CreateContext();
-        db.Database.Migrate();
     }
 
     public string ConnectionString { get; }
@@ -35,12 +42,28 @@ public sealed class TestDatabase : IDisposable
 
     /// <summary>A catalog service over this database with a fresh category cache.</summary>
     public CatalogService CreateCatalogService() =>
-        new(Factory, new CategoryDirectory(Factory, new Microsoft.Extensions.Caching.Memory.MemoryCache(new Microsoft.Extensions.Caching.Memory.MemoryCacheOptions())));
+        new(Factory, new CategoryDirectory(Factory, new MemoryCache(new MemoryCacheOptions())));
 
     public void Dispose()
     {
-        SqliteConnection.ClearAllPools();
+        SqliteConnection.ClearPool(new SqliteConnection(ConnectionString));
         try { Directory.Delete(_directory, recursive: true); } catch (IOException) { }
+    }
+
+    private static string CreateTemplate()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "ecommerce-tests", "template-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(directory);
+        var file = Path.Combine(directory, "template.db");
+        // No pooling: the file must be closed before it is copied.
+        var connectionString = new SqliteConnectionStringBuilder { DataSource = file, Pooling = false }.ToString();
+        using (var db = new AppDbContext(new DbContextOptionsBuilder<AppDbContext>().UseSqlite(connectionString).Options))
+            db.Database.Migrate();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            try { Directory.Delete(directory, recursive: true); } catch (IOException) { }
+        };
+        return file;
     }
 
     private sealed class ContextFactory(TestDatabase database) : IDbContextFactory<AppDbContext>

@@ -43,7 +43,7 @@ public static class ProductSearchIndex
     /// then rating. Also returns how many products match in all.
     /// </summary>
     public static async Task<(IReadOnlyList<int> Ids, int Total)> SearchAsync(
-        AppDbContext db, IReadOnlyList<string> terms, string rawQuery, int skip, int take, CancellationToken cancellationToken)
+        AppDbContext db, IReadOnlyList<string> terms, string rawQuery, long skip, int take, CancellationToken cancellationToken)
     {
         var match = MatchExpression(terms);
         var active = nameof(ProductStatus.Active);

@@ -28,8 +28,13 @@ internal sealed class IdentityRedirectManager(NavigationManager navigationManage
     {
         if (string.IsNullOrWhiteSpace(uri)) return "/";
         uri = uri.Trim();
-        if (!uri.StartsWith('/')) uri = "/" + uri;
-        var isLocal = uri.Length == 1 || (uri[1] != '/' && uri[1] != '\\');
-        return isLocal && Uri.IsWellFormedUriString(uri, UriKind.Relative) ? uri : "/";
+        if (!uri.StartsWith('/'))
+        {
+            // "https://elsewhere/", "javascript:…": anything with a scheme is not ours.
+            if (uri.Contains(':')) return "/";
+            uri = "/" + uri;
+        }
+        var protocolRelative = uri.Length > 1 && (uri[1] == '/' || uri[1] == '\\');
+        return !protocolRelative && Uri.IsWellFormedUriString(uri, UriKind.Relative) ? uri : "/";
     }
 }

@@ -1,0 +1,288 @@
+using System.Net;
+using AngleSharp.Html.Dom;
+using Ecommerce.Shared.Customers;
+using Ecommerce.Tests.Unit.Infrastructure;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Ecommerce.Tests.Unit.Web;
+
+/// <summary>A store without the demo catalog for the account pages; every test uses its own email address.</summary>
+public sealed class AccountFixture : StoreAppFixture
+{
+    public AccountFixture() : base(new Dictionary<string, string?> { ["Seed:DemoCatalog"] = "false" }) { }
+}
+
+public class AccountPagesTests(AccountFixture fixture) : IClassFixture<AccountFixture>
+{
+    private const string Password = "Sea-Breeze-42!";
+
+    /// <summary>Where a redirect goes, as a path on this site (fails when it leaves the site).</summary>
+    private static string RedirectPath(HttpResponseMessage response)
+    {
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var target = new Uri(new Uri("http://localhost"), response.Headers.Location!);
+        Assert.Equal("localhost", target.Host);
+        return target.PathAndQuery;
+    }
+
+    private static string NewEmail() => $"shopper-{Guid.NewGuid():N}@example.com";
+
+    /// <summary>GETs a page with a form and posts it back with the given fields, as a browser would.</summary>
+    private static async Task<HttpResponseMessage> SubmitAsync(HttpClient client, string url, string formSelector, Dictionary<string, string> fields)
+    {
+        var (page, document) = await client.GetPageAsync(url);
+        using (page) Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        var form = document.QuerySelector(formSelector);
+        Assert.NotNull(form);
+        var values = form.HiddenFields();
+        Assert.True(values.ContainsKey("__RequestVerificationToken"), "the form has no antiforgery token");
+        foreach (var (name, value) in fields) values[name] = value;
+        var action = form.GetAttribute("action") is { Length: > 0 } a ? a : url;
+        return await client.PostAsync(action, new FormUrlEncodedContent(values));
+    }
+
+    private static Task<HttpResponseMessage> RegisterAsync(HttpClient client, string email, string firstName = "Marina",
+        string password = Password, string? confirm = null) =>
+        SubmitAsync(client, "/account/register", "form.form", new()
+        {
+            ["_handler"] = "register",
+            ["Input.FirstName"] = firstName,
+            ["Input.LastName"] = "Keel",
+            ["Input.Email"] = email,
+            ["Input.Password"] = password,
+            ["Input.ConfirmPassword"] = confirm ?? password,
+        });
+
+    private static Task<HttpResponseMessage> LoginAsync(HttpClient client, string email, string password) =>
+        SubmitAsync(client, "/account/login", "form.form", new()
+        {
+            ["_handler"] = "login",
+            ["Input.Email"] = email,
+            ["Input.Password"] = password,
+        });
+
+    [Theory]
+    [InlineData("/account/login", "login-email", "login-password")]
+    [InlineData("/account/register", "register-email", "register-password")]
+    public async Task Account_pages_have_labelled_email_and_password_inputs(string url, string emailId, string passwordId)
+    {
+        var (response, document) = await fixture.App.CreateRawClient().GetPageAsync(url);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+
+        Assert.Equal("Email", document.QuerySelector($"label[for='{emailId}']")!.Text());
+        var email = (IHtmlInputElement)document.GetElementById(emailId)!;
+        Assert.Equal("email", email.Type);
+        Assert.Equal("Password", document.QuerySelector($"label[for='{passwordId}']")!.Text());
+        var password = (IHtmlInputElement)document.GetElementById(passwordId)!;
+        Assert.Equal("password", password.Type);
+
+        var form = document.QuerySelector("form.form")!;
+        Assert.Equal("post", form.GetAttribute("method"));
+        Assert.NotNull(form.QuerySelector("button[type='submit']"));
+    }
+
+    [Fact]
+    public async Task Register_asks_for_first_and_last_name_and_a_confirmation()
+    {
+        var (_, document) = await fixture.App.CreateRawClient().GetPageAsync("/account/register");
+        Assert.Equal("First name", document.QuerySelector("label[for='register-first']")!.Text());
+        Assert.Equal("Last name", document.QuerySelector("label[for='register-last']")!.Text());
+        Assert.Equal("Confirm password", document.QuerySelector("label[for='register-confirm']")!.Text());
+        Assert.Equal("password", ((IHtmlInputElement)document.GetElementById("register-confirm")!).Type);
+    }
+
+    [Fact]
+    public async Task Registering_signs_the_customer_in()
+    {
+        var client = fixture.App.CreateBrowserClient();
+        var email = NewEmail();
+
+        using var response = await RegisterAsync(client, email, firstName: "Marina");
+        Assert.Equal("/", RedirectPath(response));
+        Assert.Contains(response.SetCookies(), c => c.StartsWith("store.auth=", StringComparison.Ordinal));
+
+        var (home, document) = await client.GetPageAsync("/");
+        Assert.Equal(HttpStatusCode.OK, home.StatusCode);
+        Assert.Equal("Marina", document.QuerySelector("details.store-menu .store-action__label")!.Text());
+        Assert.Null(document.QuerySelector("a[href='/account/login']"));
+
+        await using var scope = fixture.App.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var user = await users.FindByEmailAsync(email);
+        Assert.NotNull(user);
+        Assert.Equal("Marina", user.FirstName);
+        Assert.Equal("Keel", user.LastName);
+        Assert.True(await users.IsInRoleAsync(user, Roles.Customer));
+        Assert.False(await users.IsInRoleAsync(user, Roles.Admin));
+        Assert.True(await users.CheckPasswordAsync(user, Password));
+    }
+
+    [Fact]
+    public async Task Registering_goes_back_to_a_local_return_url_only()
+    {
+        var client = fixture.App.CreateBrowserClient();
+        using var local = await SubmitAsync(client, "/account/register?returnUrl=%2Fc%2Faudio", "form.form", new()
+        {
+            ["Input.FirstName"] = "Ana", ["Input.LastName"] = "Keel", ["Input.Email"] = NewEmail(),
+            ["Input.Password"] = Password, ["Input.ConfirmPassword"] = Password,
+        });
+        Assert.Equal("/c/audio", RedirectPath(local));
+
+        var other = fixture.App.CreateBrowserClient();
+        using var external = await SubmitAsync(other, "/account/register?returnUrl=https%3A%2F%2Fevil.example%2F", "form.form", new()
+        {
+            ["Input.FirstName"] = "Ana", ["Input.LastName"] = "Keel", ["Input.Email"] = NewEmail(),
+            ["Input.Password"] = Password, ["Input.ConfirmPassword"] = Password,
+        });
+        // Never off the site (RedirectPath checks the host); IdentityRedirectManagerTests pins where exactly it lands.
+        var path = RedirectPath(external);
+        Assert.StartsWith("/", path);
+        Assert.False(path.StartsWith("//", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Registering_an_email_twice_shows_an_error()
+    {
+        var email = NewEmail();
+        using (var first = await RegisterAsync(fixture.App.CreateBrowserClient(), email))
+            Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+
+        using var second = await RegisterAsync(fixture.App.CreateBrowserClient(), email.ToUpperInvariant(), firstName: "Other");
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.DoesNotContain(second.SetCookies(), c => c.StartsWith("store.auth=", StringComparison.Ordinal));
+        var document = await second.ReadHtmlAsync();
+        var alert = document.QuerySelector(".notice--error[role='alert']");
+        Assert.NotNull(alert);
+        Assert.Contains("An account with this email already exists", alert.Text());
+        // The form keeps what was typed, except the password.
+        Assert.Equal(email.ToUpperInvariant(), ((IHtmlInputElement)document.GetElementById("register-email")!).Value);
+        Assert.DoesNotContain(Password, await second.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Registering_with_different_passwords_shows_an_error()
+    {
+        using var response = await RegisterAsync(fixture.App.CreateBrowserClient(), NewEmail(), confirm: "Something-Else-1!");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var document = await response.ReadHtmlAsync();
+        Assert.Contains("The two passwords are not the same.", document.QuerySelectorAll(".field__error").Select(e => e.Text()));
+    }
+
+    [Fact]
+    public async Task Registering_with_a_weak_password_shows_the_rule()
+    {
+        var email = NewEmail();
+        using var response = await RegisterAsync(fixture.App.CreateBrowserClient(), email, password: "alllowercase");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var document = await response.ReadHtmlAsync();
+        Assert.NotNull(document.QuerySelector(".notice--error[role='alert']"));
+
+        await using var scope = fixture.App.Services.CreateAsyncScope();
+        Assert.Null(await scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>().FindByEmailAsync(email));
+    }
+
+    [Fact]
+    public async Task Signing_in_with_a_wrong_password_shows_an_error()
+    {
+        var email = NewEmail();
+        using (await RegisterAsync(fixture.App.CreateBrowserClient(), email)) { }
+
+        var client = fixture.App.CreateBrowserClient();
+        using var response = await LoginAsync(client, email, "Wrong-Passw0rd!");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.DoesNotContain(response.SetCookies(), c => c.StartsWith("store.auth=", StringComparison.Ordinal));
+        var document = await response.ReadHtmlAsync();
+        Assert.Equal("The email or password is not right.", document.QuerySelector(".notice--error[role='alert']")!.Text());
+        Assert.Equal("", ((IHtmlInputElement)document.GetElementById("login-password")!).Value);
+
+        using var unknown = await LoginAsync(fixture.App.CreateBrowserClient(), NewEmail(), Password);
+        Assert.Contains("The email or password is not right.", (await unknown.ReadHtmlAsync()).QuerySelector(".notice--error")!.Text());
+    }
+
+    [Fact]
+    public async Task Signing_in_with_the_right_password_works()
+    {
+        var client = fixture.App.CreateBrowserClient();
+        using var response = await LoginAsync(client, StoreApp.AdminEmail, StoreApp.AdminPassword);
+        Assert.Equal("/", RedirectPath(response));
+        Assert.Contains(response.SetCookies(), c => c.StartsWith("store.auth=", StringComparison.Ordinal));
+
+        var (_, document) = await client.GetPageAsync("/");
+        Assert.Equal("Store", document.QuerySelector("details.store-menu .store-action__label")!.Text());
+        Assert.NotNull(document.QuerySelector("details.store-menu a[href='/api/docs']"));
+    }
+
+    [Fact]
+    public async Task Five_wrong_passwords_lock_the_account()
+    {
+        var email = NewEmail();
+        using (await RegisterAsync(fixture.App.CreateBrowserClient(), email)) { }
+
+        for (var i = 0; i < 5; i++)
+        {
+            using var wrong = await LoginAsync(fixture.App.CreateBrowserClient(), email, $"Wrong-Passw0rd-{i}!");
+            if (wrong.StatusCode == HttpStatusCode.Redirect)
+            {
+                Assert.Equal(4, i);
+                Assert.Equal("/account/lockout", RedirectPath(wrong));
+            }
+            else
+            {
+                Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
+            }
+        }
+
+        using var right = await LoginAsync(fixture.App.CreateBrowserClient(), email, Password);
+        Assert.Equal("/account/lockout", RedirectPath(right));
+        Assert.DoesNotContain(right.SetCookies(), c => c.StartsWith("store.auth=", StringComparison.Ordinal));
+
+        var (lockout, page) = await fixture.App.CreateRawClient().GetPageAsync("/account/lockout");
+        Assert.Equal(HttpStatusCode.OK, lockout.StatusCode);
+        Assert.Contains("locked", page.Title, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task Signing_out_ends_the_session()
+    {
+        var client = fixture.App.CreateBrowserClient();
+        using (var registered = await RegisterAsync(client, NewEmail(), firstName: "Oskar"))
+            Assert.Equal(HttpStatusCode.Redirect, registered.StatusCode);
+
+        var (_, signedIn) = await client.GetPageAsync("/");
+        var form = signedIn.QuerySelector("form[action='/account/logout']");
+        Assert.NotNull(form);
+        Assert.Equal("post", form.GetAttribute("method"));
+        Assert.Equal("Sign out", form.QuerySelector("button[type='submit']")!.Text());
+
+        using var response = await client.PostAsync("/account/logout", new FormUrlEncodedContent(form.HiddenFields()));
+        Assert.Equal("/", RedirectPath(response));
+        Assert.Contains(response.SetCookies(), c => c.StartsWith("store.auth=;", StringComparison.Ordinal));
+
+        var (_, after) = await client.GetPageAsync("/");
+        Assert.Null(after.QuerySelector("details.store-menu"));
+        Assert.NotNull(after.QuerySelector("a[href='/account/login']"));
+        Assert.DoesNotContain("Oskar", after.Body!.TextContent);
+    }
+
+    [Fact]
+    public async Task Signing_out_without_the_antiforgery_token_is_refused()
+    {
+        var client = fixture.App.CreateBrowserClient();
+        using (await RegisterAsync(client, NewEmail(), firstName: "Ines")) { }
+
+        using var response = await client.PostAsync("/account/logout", new FormUrlEncodedContent(new Dictionary<string, string> { ["returnUrl"] = "/" }));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var (_, still) = await client.GetPageAsync("/");
+        Assert.Equal("Ines", still.QuerySelector("details.store-menu .store-action__label")!.Text());
+    }
+
+    [Fact]
+    public async Task A_signed_in_customer_is_never_served_a_cached_page()
+    {
+        var client = fixture.App.CreateBrowserClient();
+        using (await RegisterAsync(client, NewEmail(), firstName: "Wren")) { }
+        var (_, page) = await client.GetPageAsync("/c/anything");
+        Assert.Equal("Wren", page.QuerySelector("details.store-menu .store-action__label")!.Text());
+    }
+}

@@ -1,0 +1,60 @@
+using System.Net;
+using Ecommerce.Tests.Unit.Infrastructure;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Ecommerce.Tests.Unit.Web.Hosting;
+
+public class HealthTests(StoreAppFixture fixture) : IClassFixture<StoreAppFixture>
+{
+    [Theory]
+    [InlineData("/health/live")]
+    [InlineData("/health/ready")]
+    public async Task Reports_healthy(string path)
+    {
+        using var response = await fixture.App.CreateRawClient().GetAsync(path);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task The_data_folder_holds_the_database()
+    {
+        Assert.Equal(fixture.App.DataPath, fixture.App.Services.GetRequiredService<Ecommerce.Shared.Data.DataDirectory>().Path);
+        Assert.True(File.Exists(Path.Combine(fixture.App.DataPath, "ecommerce.db")));
+        var journal = await fixture.App.WithDbAsync(db => db.Database.SqlQueryRaw<string>("PRAGMA journal_mode").ToListAsync());
+        Assert.Equal("wal", Assert.Single(journal));
+    }
+}
+
+public class UnhealthyDatabaseTests
+{
+    [Fact]
+    public async Task Ready_reports_unhealthy_when_the_data_folder_is_gone()
+    {
+        using var app = new StoreApp(new Dictionary<string, string?> { ["Seed:DemoCatalog"] = "false" });
+        var client = app.CreateRawClient();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/ready")).StatusCode);
+
+        // Replace the data folder with a plain file: the database can no longer be opened or created.
+        var connectionString = app.Services.GetRequiredService<IDbContextFactory<Ecommerce.Shared.Data.AppDbContext>>()
+            .CreateDbContext().Database.GetConnectionString();
+        SqliteConnection.ClearPool(new SqliteConnection(connectionString));
+        Directory.Delete(app.DataPath, recursive: true);
+        await File.WriteAllTextAsync(app.DataPath, "not a folder");
+        try
+        {
+            using var ready = await client.GetAsync("/health/ready");
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+            Assert.Equal("Unhealthy", await ready.Content.ReadAsStringAsync());
+
+            using var live = await client.GetAsync("/health/live");
+            Assert.Equal(HttpStatusCode.OK, live.StatusCode);
+        }
+        finally
+        {
+            File.Delete(app.DataPath);
+        }
+    }
+}
