@@ -1,4 +1,11 @@
+using Ecommerce.Api.Auth;
+using Ecommerce.Api.Cart;
 using Ecommerce.Api.Catalog;
+using Ecommerce.Api.Coupons;
+using Ecommerce.Api.Favorites;
+using Ecommerce.Api.Orders;
+using Ecommerce.Api.Reviews;
+using Ecommerce.Api.Users;
 using Ecommerce.Api.Infrastructure;
 using Ecommerce.Shared.Common;
 using Microsoft.AspNetCore.Builder;
@@ -17,6 +24,7 @@ public static class StoreApi
     {
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.AddCatalogOutputCache();
+        services.AddApiAuthentication();
         // A query value or body the framework cannot bind throws, so the exception handler can answer with the envelope.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddOpenApi(DocumentName, options =>
@@ -28,9 +36,12 @@ public static class StoreApi
                 document.Info.Version = "v1";
                 document.Info.Description =
                     "The store's REST API. Every response uses the envelope { success, data, message, timestamp }; " +
-                    "errors use { success: false, errors: [{ code, message, field }], message, timestamp, traceId, path }.";
+                    "errors use { success: false, errors: [{ code, message, field }], message, timestamp, traceId, path }. " +
+                    "Sign in with POST /api/v1/auth/login and send the access token as 'Authorization: Bearer <token>'.";
                 return Task.CompletedTask;
             });
+            options.AddDocumentTransformer<BearerSecuritySchemeTransformer>();
+            options.AddOperationTransformer<BearerSecuritySchemeTransformer>();
         });
         return services;
     }
@@ -39,6 +50,13 @@ public static class StoreApi
     {
         var v1 = endpoints.MapGroup("/api/v1");
         v1.MapCatalogApi();
+        v1.MapReviewsApi();
+        v1.MapAuthApi();
+        v1.MapUsersApi();
+        v1.MapCartApi();
+        v1.MapCouponsApi();
+        v1.MapOrdersApi();
+        v1.MapFavoritesApi();
 
         // Unknown API paths answer with the error envelope rather than the storefront's 404 page.
         endpoints.Map("/api/{**rest}", (HttpContext context) =>

@@ -63,7 +63,7 @@ public sealed partial class CatalogService(IDbContextFactory<AppDbContext> dbFac
         var skip = (long)(query.PageNumber - 1) * query.PageSize;
         if (skip >= total) return new PagedResult<ProductSummary>([], query.PageNumber, query.PageSize, total);
 
-        var items = await ProjectSummaries(sorted.Skip((int)skip).Take(query.PageSize))
+        var items = await ProductProjection.Summaries(sorted.Skip((int)skip).Take(query.PageSize))
             .ToListAsync(cancellationToken);
         return new PagedResult<ProductSummary>(items.Select(r => r.ToSummary()).ToList(), query.PageNumber, query.PageSize, total);
     }
@@ -88,9 +88,7 @@ public sealed partial class CatalogService(IDbContextFactory<AppDbContext> dbFac
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var (ids, total) = await ProductSearchIndex.SearchAsync(db, terms, q, (long)(pageNumber - 1) * pageSize, pageSize, cancellationToken);
 
-        var rows = await ProjectSummaries(db.Products.AsNoTracking().Where(p => ids.Contains(p.Id))).ToListAsync(cancellationToken);
-        var byId = rows.ToDictionary(r => r.Id);
-        var items = ids.Where(byId.ContainsKey).Select(id => byId[id].ToSummary()).ToList();
+        var items = await ProductProjection.SummariesInOrderAsync(db.Products.AsNoTracking(), ids, cancellationToken);
         return new SearchResult(q, new PagedResult<ProductSummary>(items, pageNumber, pageSize, total));
     }
 
@@ -105,10 +103,10 @@ public sealed partial class CatalogService(IDbContextFactory<AppDbContext> dbFac
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var active = db.Products.AsNoTracking().Where(p => p.Status == ProductStatus.Active);
-        var rows = await ProjectSummaries(active.Where(p => p.IsFeatured).OrderByDescending(p => p.Rating).ThenBy(p => p.Id).Take(count))
+        var rows = await ProductProjection.Summaries(active.Where(p => p.IsFeatured).OrderByDescending(p => p.Rating).ThenBy(p => p.Id).Take(count))
             .ToListAsync(cancellationToken);
         if (rows.Count == 0)
-            rows = await ProjectSummaries(active.OrderByDescending(p => p.CreatedAt).ThenBy(p => p.Id).Take(count)).ToListAsync(cancellationToken);
+            rows = await ProductProjection.Summaries(active.OrderByDescending(p => p.CreatedAt).ThenBy(p => p.Id).Take(count)).ToListAsync(cancellationToken);
         return rows.Select(r => r.ToSummary()).ToList();
     }
 
@@ -171,7 +169,7 @@ public sealed partial class CatalogService(IDbContextFactory<AppDbContext> dbFac
     private async Task<ProductDetails?> GetDetailsAsync(Expression<Func<Product, bool>> match, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var row = await ProjectSummaries(db.Products.AsNoTracking().Where(p => p.Status == ProductStatus.Active).Where(match))
+        var row = await ProductProjection.Summaries(db.Products.AsNoTracking().Where(p => p.Status == ProductStatus.Active).Where(match))
             .FirstOrDefaultAsync(cancellationToken);
         if (row is null) return null;
 
@@ -189,7 +187,7 @@ public sealed partial class CatalogService(IDbContextFactory<AppDbContext> dbFac
         var related = new List<ProductSummary>();
         if (row.CategoryId is { } categoryId)
         {
-            var relatedRows = await ProjectSummaries(db.Products.AsNoTracking()
+            var relatedRows = await ProductProjection.Summaries(db.Products.AsNoTracking()
                     .Where(p => p.Status == ProductStatus.Active && p.CategoryId == categoryId && p.Id != row.Id)
                     .OrderByDescending(p => p.Rating).ThenBy(p => p.Id)
                     .Take(RelatedProductCount))
@@ -211,65 +209,5 @@ public sealed partial class CatalogService(IDbContextFactory<AppDbContext> dbFac
             breadcrumbs,
             reviews,
             related);
-    }
-
-    private static IQueryable<SummaryRow> ProjectSummaries(IQueryable<Product> products) =>
-        products.Select(p => new SummaryRow
-        {
-            Id = p.Id,
-            Name = p.Name,
-            Slug = p.Slug,
-            Sku = p.Sku,
-            Description = p.Description,
-            PriceCents = p.PriceCents,
-            CompareAtPriceCents = p.CompareAtPriceCents,
-            CategoryId = p.CategoryId,
-            CategoryName = p.Category != null ? p.Category.Name : null,
-            CategorySlug = p.Category != null ? p.Category.Slug : null,
-            Images = p.Images.OrderBy(i => i.SortOrder).ThenBy(i => i.Id)
-                .Select(i => new ProductImageInfo(i.Url, i.AltText, i.IsPrimary)).ToList(),
-            Stock = p.Stock,
-            Rating = p.Rating,
-            ReviewCount = p.ReviewCount,
-            Tags = p.Tags,
-            Attributes = p.Attributes,
-            CreatedAt = p.CreatedAt,
-            UpdatedAt = p.UpdatedAt,
-        });
-
-    private sealed class SummaryRow
-    {
-        public int Id { get; init; }
-        public string Name { get; init; } = "";
-        public string Slug { get; init; } = "";
-        public string Sku { get; init; } = "";
-        public string Description { get; init; } = "";
-        public long PriceCents { get; init; }
-        public long? CompareAtPriceCents { get; init; }
-        public int? CategoryId { get; init; }
-        public string? CategoryName { get; init; }
-        public string? CategorySlug { get; init; }
-        public List<ProductImageInfo> Images { get; init; } = [];
-        public int Stock { get; init; }
-        public double Rating { get; init; }
-        public int ReviewCount { get; init; }
-        public List<string> Tags { get; init; } = [];
-        public List<ProductAttribute> Attributes { get; init; } = [];
-        public DateTime CreatedAt { get; init; }
-        public DateTime UpdatedAt { get; init; }
-
-        public ProductSummary ToSummary() => new(
-            Id, Name, Slug, Sku, Description,
-            new Money(PriceCents),
-            CompareAtPriceCents is { } c ? new Money(c) : null,
-            CategoryId is { } id && CategoryName is not null && CategorySlug is not null ? new CategoryRef(id, CategoryName, CategorySlug) : null,
-            Images,
-            Stock,
-            Math.Round(Rating, 1),
-            ReviewCount,
-            Tags,
-            Attributes.Select(a => new NameValue(a.Name, a.Value)).ToList(),
-            CreatedAt,
-            UpdatedAt);
     }
 }

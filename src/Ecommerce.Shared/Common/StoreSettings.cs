@@ -14,6 +14,10 @@ public sealed class StoreSettings
     public string Culture { get; set; } = "en-US";
     /// <summary>Sales tax applied to subtotal minus discount (0.08 = 8 %).</summary>
     public decimal TaxRate { get; set; } = 0.08m;
+    /// <summary>Shipping charged per order; 0 ships everything free.</summary>
+    public decimal ShippingFlatRate { get; set; }
+    /// <summary>Orders whose subtotal after discount reaches this amount ship free; null for no threshold.</summary>
+    public decimal? FreeShippingThreshold { get; set; }
 
     public CultureInfo CultureInfo => CultureInfo.GetCultureInfo(Culture);
     public string FormatPrice(Money money) => money.Format(CultureInfo);

@@ -39,6 +39,19 @@ internal sealed class AddressConfiguration : IEntityTypeConfiguration<Address>
     }
 }
 
+internal sealed class RefreshTokenConfiguration : IEntityTypeConfiguration<RefreshToken>
+{
+    public void Configure(EntityTypeBuilder<RefreshToken> b)
+    {
+        b.Property(t => t.TokenHash).HasMaxLength(64);
+        b.Property(t => t.RevokedReason).HasMaxLength(32);
+        b.HasIndex(t => t.TokenHash).IsUnique();
+        b.HasIndex(t => new { t.UserId, t.RevokedAt });
+        b.HasIndex(t => t.FamilyId);
+        b.HasOne<ApplicationUser>().WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
 internal sealed class CategoryConfiguration : IEntityTypeConfiguration<Category>
 {
     public void Configure(EntityTypeBuilder<Category> b)

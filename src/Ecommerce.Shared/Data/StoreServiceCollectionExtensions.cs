@@ -1,4 +1,11 @@
+using Ecommerce.Shared.Cart;
 using Ecommerce.Shared.Catalog;
+using Ecommerce.Shared.Coupons;
+using Ecommerce.Shared.Favorites;
+using Ecommerce.Shared.Notifications;
+using Ecommerce.Shared.Orders;
+using Ecommerce.Shared.Payments;
+using Ecommerce.Shared.Reviews;
 using Ecommerce.Shared.Common;
 using Ecommerce.Shared.Customers;
 using Ecommerce.Shared.Data.Seeding;
@@ -43,7 +50,20 @@ public static class StoreServiceCollectionExtensions
         services.AddMemoryCache();
         services.AddSingleton<CategoryDirectory>();
         services.AddScoped<CatalogService>();
-        services.AddScoped<Cart.CartService>();
+        services.AddScoped<CartService>();
+        services.AddScoped<CouponService>();
+        services.AddScoped<OrderService>();
+        services.AddScoped<FavoriteService>();
+        services.AddScoped<ReviewService>();
+        services.AddScoped<AddressService>();
+        services.AddScoped<AccountService>();
+
+        services.AddSingleton<IPaymentMethod>(ManualPaymentMethod.BankTransfer);
+        services.AddSingleton<IPaymentMethod>(ManualPaymentMethod.CashOnDelivery);
+        services.AddSingleton<PaymentMethodRegistry>();
+
+        services.Configure<MailOptions>(configuration.GetSection(MailOptions.Section));
+        services.AddSingleton<IEmailSender, PickupFolderEmailSender>();
 
         services.AddScoped<AdminBootstrapper>();
         services.AddSingleton<DemoCatalogSeeder>();

@@ -1,0 +1,246 @@
+using System.Buffers.Text;
+using System.Text;
+using System.Text.RegularExpressions;
+using Ecommerce.Shared.Common;
+using Ecommerce.Shared.Data;
+using Ecommerce.Shared.Notifications;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Ecommerce.Shared.Customers;
+
+public sealed record RegistrationInput(string? Email, string? Password, string? FirstName, string? LastName, string? PhoneNumber = null);
+
+public sealed record RegisteredUser(string UserId, string Email);
+
+public sealed record ProfileInput(string? FirstName, string? LastName, string? PhoneNumber, DateOnly? DateOfBirth);
+
+public sealed record ProfileView(
+    string Id, string Email, string? FirstName, string? LastName, string? PhoneNumber, DateOnly? DateOfBirth,
+    IReadOnlyList<AddressView> Addresses, DateTime CreatedAt, DateTime UpdatedAt);
+
+/// <summary>
+/// Accounts: registration, profile, password changes and resets. The storefront pages and the API both call
+/// these, so the rules (valid email, password strength, unique email) are the same everywhere.
+/// </summary>
+public sealed partial class AccountService(
+    UserManager<ApplicationUser> users,
+    IDbContextFactory<AppDbContext> dbFactory,
+    AddressService addresses,
+    IEmailSender email,
+    IOptions<StoreSettings> store,
+    TimeProvider clock)
+{
+    public async Task<Result<RegisteredUser>> RegisterAsync(RegistrationInput input, CancellationToken cancellationToken = default)
+    {
+        var errors = new List<Error>();
+        var address = input.Email?.Trim() ?? "";
+        if (address.Length == 0) errors.Add(new Error(ErrorCodes.RequiredField, "Email is required.", "email"));
+        else if (!IsEmail(address)) errors.Add(new Error(ErrorCodes.InvalidFormat, "Email format is invalid.", "email"));
+        ValidateName(input.FirstName, "firstName", "First name", required: true, errors);
+        ValidateName(input.LastName, "lastName", "Last name", required: true, errors);
+        ValidatePhone(input.PhoneNumber, errors);
+
+        var user = new ApplicationUser
+        {
+            UserName = address,
+            Email = address,
+            FirstName = input.FirstName?.Trim(),
+            LastName = input.LastName?.Trim(),
+            PhoneNumber = Clean(input.PhoneNumber),
+        };
+        if (string.IsNullOrEmpty(input.Password)) errors.Add(new Error(ErrorCodes.RequiredField, "Password is required.", "password"));
+        else if (await PasswordProblemAsync(user, input.Password) is { } problem) errors.Add(Error.Validation("password", problem));
+        if (errors.Count > 0) return Result<RegisteredUser>.Failure(errors);
+
+        if (await users.FindByEmailAsync(address) is not null)
+            return Error.AlreadyExists("email", "An account with this email already exists.");
+
+        var created = await users.CreateAsync(user, input.Password!);
+        if (!created.Succeeded)
+        {
+            return created.Errors.Any(e => e.Code is "DuplicateUserName" or "DuplicateEmail")
+                ? Error.AlreadyExists("email", "An account with this email already exists.")
+                : Error.Validation("email", string.Join(" ", created.Errors.Select(e => e.Description)));
+        }
+        await users.AddToRoleAsync(user, Roles.Customer);
+        return new RegisteredUser(user.Id, address);
+    }
+
+    public async Task<ProfileView?> GetProfileAsync(string userId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == userId, cancellationToken);
+        if (user is null) return null;
+        var book = await addresses.ListAsync(userId, cancellationToken);
+        return new ProfileView(user.Id, user.Email ?? "", user.FirstName, user.LastName, user.PhoneNumber, user.DateOfBirth,
+            book, user.CreatedAt, user.UpdatedAt);
+    }
+
+    public async Task<Result<ProfileView>> UpdateProfileAsync(string userId, ProfileInput input, CancellationToken cancellationToken = default)
+    {
+        var errors = new List<Error>();
+        ValidateName(input.FirstName, "firstName", "First name", required: true, errors);
+        ValidateName(input.LastName, "lastName", "Last name", required: true, errors);
+        ValidatePhone(input.PhoneNumber, errors);
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        if (input.DateOfBirth is { } born && (born > today || born < new DateOnly(1900, 1, 1)))
+            errors.Add(Error.Validation("dateOfBirth", "Date of birth must be a date between 1900-01-01 and today."));
+        if (errors.Count > 0) return Result<ProfileView>.Failure(errors);
+
+        var user = await users.FindByIdAsync(userId);
+        if (user is null) return Error.NotFound("User not found");
+        user.FirstName = input.FirstName!.Trim();
+        user.LastName = input.LastName!.Trim();
+        user.PhoneNumber = Clean(input.PhoneNumber);
+        user.DateOfBirth = input.DateOfBirth;
+        var updated = await users.UpdateAsync(user);
+        if (!updated.Succeeded) return Error.Validation("profile", string.Join(" ", updated.Errors.Select(e => e.Description)));
+        return (await GetProfileAsync(userId, cancellationToken))!;
+    }
+
+    /// <summary>Changes the password after checking the current one; every API refresh token of the user stops working.</summary>
+    public async Task<Result<bool>> ChangePasswordAsync(string userId, string? currentPassword, string? newPassword, string? confirmPassword, CancellationToken cancellationToken = default)
+    {
+        var user = await users.FindByIdAsync(userId);
+        if (user is null) return Error.NotFound("User not found");
+
+        var errors = new List<Error>();
+        if (string.IsNullOrEmpty(currentPassword)) errors.Add(new Error(ErrorCodes.RequiredField, "Current password is required.", "currentPassword"));
+        errors.AddRange(await NewPasswordErrorsAsync(user, newPassword, confirmPassword));
+        if (errors.Count > 0) return Result<bool>.Failure(errors);
+
+        if (!await users.CheckPasswordAsync(user, currentPassword!))
+            return Error.Validation("currentPassword", "The current password is not right.");
+
+        var changed = await users.ChangePasswordAsync(user, currentPassword!, newPassword!);
+        if (!changed.Succeeded) return Error.Validation("newPassword", string.Join(" ", changed.Errors.Select(e => e.Description)));
+        await RevokeRefreshTokensAsync(userId, "password-changed", cancellationToken);
+        return true;
+    }
+
+    /// <summary>
+    /// Sends a password-reset link when an account has this email. The caller answers the same either way,
+    /// so nobody can learn from it whether an address has an account.
+    /// </summary>
+    public async Task<Result<bool>> ForgotPasswordAsync(string? emailAddress, Func<string, string, string> resetLink, CancellationToken cancellationToken = default)
+    {
+        var address = emailAddress?.Trim() ?? "";
+        if (address.Length == 0) return new Error(ErrorCodes.RequiredField, "Email is required.", "email");
+        if (!IsEmail(address)) return new Error(ErrorCodes.InvalidFormat, "Email format is invalid.", "email");
+
+        var user = await users.FindByEmailAsync(address);
+        if (user?.Email is null) return true;
+
+        var token = Base64Url.EncodeToString(Encoding.UTF8.GetBytes(await users.GeneratePasswordResetTokenAsync(user)));
+        var link = resetLink(user.Email, token);
+        var name = store.Value.Name;
+        await email.SendAsync(new EmailMessage(
+            user.Email,
+            $"Reset your {name} password",
+            $"""
+            Hello {user.FirstName},
+
+            Someone asked to reset the password of your {name} account. To choose a new password, open:
+
+            {link}
+
+            The link works for a limited time. If you did not ask for this, ignore this e-mail; your password stays as it is.
+            """,
+            $"""
+            <p>Hello {System.Net.WebUtility.HtmlEncode(user.FirstName)},</p>
+            <p>Someone asked to reset the password of your {System.Net.WebUtility.HtmlEncode(name)} account.</p>
+            <p><a href="{System.Net.WebUtility.HtmlEncode(link)}">Choose a new password</a></p>
+            <p>The link works for a limited time. If you did not ask for this, ignore this e-mail; your password stays as it is.</p>
+            """), cancellationToken);
+        return true;
+    }
+
+    /// <summary>Sets a new password with the token from the reset e-mail.</summary>
+    public async Task<Result<bool>> ResetPasswordAsync(string? emailAddress, string? token, string? newPassword, string? confirmPassword, CancellationToken cancellationToken = default)
+    {
+        var errors = new List<Error>();
+        var address = emailAddress?.Trim() ?? "";
+        if (address.Length == 0) errors.Add(new Error(ErrorCodes.RequiredField, "Email is required.", "email"));
+        if (string.IsNullOrWhiteSpace(token)) errors.Add(new Error(ErrorCodes.RequiredField, "The reset token is required.", "token"));
+        var user = address.Length == 0 ? null : await users.FindByEmailAsync(address);
+        errors.AddRange(await NewPasswordErrorsAsync(user ?? new ApplicationUser { UserName = address, Email = address }, newPassword, confirmPassword));
+        if (errors.Count > 0) return Result<bool>.Failure(errors);
+
+        string decoded;
+        try { decoded = Encoding.UTF8.GetString(Base64Url.DecodeFromChars(token!.Trim())); }
+        catch (FormatException) { return InvalidResetToken(); }
+        if (user is null) return InvalidResetToken();
+
+        var reset = await users.ResetPasswordAsync(user, decoded, newPassword!);
+        if (!reset.Succeeded)
+        {
+            return reset.Errors.Any(e => e.Code == "InvalidToken")
+                ? InvalidResetToken()
+                : Error.Validation("newPassword", string.Join(" ", reset.Errors.Select(e => e.Description)));
+        }
+        if (await users.IsLockedOutAsync(user)) await users.SetLockoutEndDateAsync(user, null);
+        await RevokeRefreshTokensAsync(user.Id, "password-reset", cancellationToken);
+        return true;
+    }
+
+    /// <summary>Revokes every active API refresh token of the user.</summary>
+    public async Task RevokeRefreshTokensAsync(string userId, string reason, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        await db.RefreshTokens.Where(t => t.UserId == userId && t.RevokedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.RevokedAt, now).SetProperty(t => t.RevokedReason, reason), cancellationToken);
+    }
+
+    /// <summary>The user's password-rule failures as one sentence, or null when the password is acceptable.</summary>
+    public async Task<string?> PasswordProblemAsync(ApplicationUser user, string password)
+    {
+        var problems = new List<string>();
+        foreach (var validator in users.PasswordValidators)
+        {
+            var result = await validator.ValidateAsync(users, user, password);
+            if (!result.Succeeded) problems.AddRange(result.Errors.Select(e => e.Description));
+        }
+        return problems.Count == 0 ? null : string.Join(" ", problems);
+    }
+
+    public static bool IsEmail(string value) => value.Length <= 256 && EmailPattern().IsMatch(value);
+
+    private async Task<List<Error>> NewPasswordErrorsAsync(ApplicationUser user, string? newPassword, string? confirmPassword)
+    {
+        var errors = new List<Error>();
+        if (string.IsNullOrEmpty(newPassword)) errors.Add(new Error(ErrorCodes.RequiredField, "New password is required.", "newPassword"));
+        else if (await PasswordProblemAsync(user, newPassword) is { } problem) errors.Add(Error.Validation("newPassword", problem));
+        if (newPassword != confirmPassword) errors.Add(Error.Validation("confirmPassword", "The new password and its confirmation are not the same."));
+        return errors;
+    }
+
+    private static Error InvalidResetToken() =>
+        Error.Validation("token", "This password-reset link is not valid or has expired. Ask for a new one.");
+
+    private static void ValidateName(string? value, string field, string label, bool required, List<Error> errors)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            if (required) errors.Add(new Error(ErrorCodes.RequiredField, $"{label} is required.", field));
+        }
+        else if (value.Trim().Length > 100) errors.Add(Error.Validation(field, $"{label} can be at most 100 characters."));
+    }
+
+    private static void ValidatePhone(string? value, List<Error> errors)
+    {
+        if (string.IsNullOrWhiteSpace(value)) return;
+        if (!PhonePattern().IsMatch(value.Trim()))
+            errors.Add(new Error(ErrorCodes.InvalidFormat, "Phone number may contain only digits, spaces and + - ( ).", "phoneNumber"));
+    }
+
+    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
+    private static partial Regex EmailPattern();
+
+    [GeneratedRegex(@"^\+?[0-9 ()\-]{6,25}$")]
+    private static partial Regex PhonePattern();
+}

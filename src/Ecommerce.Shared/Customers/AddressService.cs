@@ -1,0 +1,147 @@
+using Ecommerce.Shared.Common;
+using Ecommerce.Shared.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ecommerce.Shared.Customers;
+
+/// <summary>A postal address as a customer types it (API body, checkout form, address book).</summary>
+public sealed record AddressInput
+{
+    public string? FirstName { get; init; }
+    public string? LastName { get; init; }
+    public string? Street { get; init; }
+    public string? Street2 { get; init; }
+    public string? City { get; init; }
+    public string? State { get; init; }
+    public string? ZipCode { get; init; }
+    public string? Country { get; init; }
+    public string? Phone { get; init; }
+    public bool IsDefault { get; init; }
+
+    /// <summary>Required fields and lengths; field names prefixed (e.g. "shippingAddress.city") when nested.</summary>
+    public IReadOnlyList<Error> Validate(string prefix = "")
+    {
+        var errors = new List<Error>();
+        void Required(string? value, string field, string label, int max)
+        {
+            if (string.IsNullOrWhiteSpace(value)) errors.Add(Error.Validation(prefix + field, $"{label} is required."));
+            else if (value.Trim().Length > max) errors.Add(Error.Validation(prefix + field, $"{label} can be at most {max} characters."));
+        }
+        void Optional(string? value, string field, string label, int max)
+        {
+            if (value is not null && value.Trim().Length > max) errors.Add(Error.Validation(prefix + field, $"{label} can be at most {max} characters."));
+        }
+        Optional(FirstName, "firstName", "First name", 100);
+        Optional(LastName, "lastName", "Last name", 100);
+        Required(Street, "street", "Street", 200);
+        Optional(Street2, "street2", "Address line 2", 200);
+        Required(City, "city", "City", 100);
+        Optional(State, "state", "State", 100);
+        Required(ZipCode, "zipCode", "ZIP / postal code", 20);
+        Required(Country, "country", "Country", 100);
+        Optional(Phone, "phone", "Phone", 40);
+        return errors;
+    }
+
+    internal static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}
+
+public sealed record AddressView(
+    int Id, string? FirstName, string? LastName, string Street, string? Street2, string City, string? State,
+    string ZipCode, string Country, string? Phone, bool IsDefault)
+{
+    public string SingleLine => string.Join(", ", new[] { Street, Street2, City, State, ZipCode, Country }.Where(s => !string.IsNullOrWhiteSpace(s)));
+    public string? Name => string.Join(' ', new[] { FirstName, LastName }.Where(s => !string.IsNullOrWhiteSpace(s))) is { Length: > 0 } n ? n : null;
+}
+
+/// <summary>A customer's address book. At most one address is the default; the first one saved becomes it.</summary>
+public sealed class AddressService(IDbContextFactory<AppDbContext> dbFactory)
+{
+    public const int MaxAddresses = 20;
+
+    public async Task<IReadOnlyList<AddressView>> ListAsync(string userId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Addresses.AsNoTracking().Where(a => a.UserId == userId)
+            .OrderByDescending(a => a.IsDefault).ThenBy(a => a.Id)
+            .Select(ToView).ToListAsync(cancellationToken);
+    }
+
+    public async Task<AddressView?> GetAsync(string userId, int addressId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Addresses.AsNoTracking().Where(a => a.UserId == userId && a.Id == addressId)
+            .Select(ToView).FirstOrDefaultAsync(cancellationToken);
+    }
+
+    public async Task<Result<AddressView>> AddAsync(string userId, AddressInput input, CancellationToken cancellationToken = default)
+    {
+        var errors = input.Validate();
+        if (errors.Count > 0) return Result<AddressView>.Failure(errors);
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var count = await db.Addresses.CountAsync(a => a.UserId == userId, cancellationToken);
+        if (count >= MaxAddresses)
+            return Error.Validation("addresses", $"An address book holds at most {MaxAddresses} addresses. Delete one first.");
+
+        var address = new Address { UserId = userId, Street = "", City = "", ZipCode = "", Country = "" };
+        Apply(address, input);
+        address.IsDefault = input.IsDefault || count == 0;
+        if (address.IsDefault) await ClearDefaultAsync(db, userId, exceptId: null, cancellationToken);
+        db.Addresses.Add(address);
+        await db.SaveChangesAsync(cancellationToken);
+        return View(address);
+    }
+
+    public async Task<Result<AddressView>> UpdateAsync(string userId, int addressId, AddressInput input, CancellationToken cancellationToken = default)
+    {
+        var errors = input.Validate();
+        if (errors.Count > 0) return Result<AddressView>.Failure(errors);
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var address = await db.Addresses.FirstOrDefaultAsync(a => a.UserId == userId && a.Id == addressId, cancellationToken);
+        if (address is null) return Error.NotFound($"Address with ID '{addressId}' not found");
+
+        Apply(address, input);
+        if (input.IsDefault && !address.IsDefault)
+        {
+            await ClearDefaultAsync(db, userId, address.Id, cancellationToken);
+            address.IsDefault = true;
+        }
+        else if (!input.IsDefault)
+        {
+            address.IsDefault = false;
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        return View(address);
+    }
+
+    public async Task<Result<bool>> DeleteAsync(string userId, int addressId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var deleted = await db.Addresses.Where(a => a.UserId == userId && a.Id == addressId).ExecuteDeleteAsync(cancellationToken);
+        return deleted == 0 ? Error.NotFound($"Address with ID '{addressId}' not found") : true;
+    }
+
+    private static Task ClearDefaultAsync(AppDbContext db, string userId, int? exceptId, CancellationToken cancellationToken) =>
+        db.Addresses.Where(a => a.UserId == userId && a.IsDefault && a.Id != exceptId)
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.IsDefault, false), cancellationToken);
+
+    private static void Apply(Address address, AddressInput input)
+    {
+        address.FirstName = AddressInput.Clean(input.FirstName);
+        address.LastName = AddressInput.Clean(input.LastName);
+        address.Street = input.Street!.Trim();
+        address.Street2 = AddressInput.Clean(input.Street2);
+        address.City = input.City!.Trim();
+        address.State = AddressInput.Clean(input.State);
+        address.ZipCode = input.ZipCode!.Trim();
+        address.Country = input.Country!.Trim();
+        address.Phone = AddressInput.Clean(input.Phone);
+    }
+
+    internal static readonly System.Linq.Expressions.Expression<Func<Address, AddressView>> ToView = a =>
+        new AddressView(a.Id, a.FirstName, a.LastName, a.Street, a.Street2, a.City, a.State, a.ZipCode, a.Country, a.Phone, a.IsDefault);
+
+    private static readonly Func<Address, AddressView> View = ToView.Compile();
+}

@@ -1,0 +1,414 @@
+using System.Globalization;
+using System.Text;
+using Ecommerce.Shared.Cart;
+using Ecommerce.Shared.Catalog;
+using Ecommerce.Shared.Common;
+using Ecommerce.Shared.Coupons;
+using Ecommerce.Shared.Customers;
+using Ecommerce.Shared.Data;
+using Ecommerce.Shared.Notifications;
+using Ecommerce.Shared.Payments;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Ecommerce.Shared.Orders;
+
+/// <summary>
+/// Orders: placing one from the cart (stock taken atomically, all lines or none), listing and reading them,
+/// cancelling (stock restored) and moving them through their statuses.
+/// </summary>
+public sealed class OrderService(
+    IDbContextFactory<AppDbContext> dbFactory,
+    CartService carts,
+    PaymentMethodRegistry paymentMethods,
+    IEmailSender email,
+    IOptions<StoreSettings> store,
+    TimeProvider clock,
+    ILogger<OrderService> logger)
+{
+    public const int MaxNotesLength = 2000;
+
+    /// <summary>
+    /// Turns the customer's cart into a pending order. In one database transaction it checks the cart, takes
+    /// every line's stock with a conditional update (a line that cannot be filled fails the whole order and
+    /// nothing is taken), counts the coupon's use, numbers the order and empties the cart.
+    /// </summary>
+    public async Task<Result<OrderView>> PlaceOrderAsync(string userId, PlaceOrderInput input, CancellationToken cancellationToken = default)
+    {
+        var errors = new List<Error>();
+        var method = paymentMethods.Find(input.PaymentMethodId);
+        if (string.IsNullOrWhiteSpace(input.PaymentMethodId))
+            errors.Add(new Error(ErrorCodes.RequiredField, "Choose a payment method.", "paymentMethodId"));
+        else if (method is null)
+            errors.Add(Error.Validation("paymentMethodId", $"Unknown payment method. Choose one of: {string.Join(", ", paymentMethods.All.Select(m => m.Id))}."));
+        if (input.ShippingAddressId is null && input.ShippingAddress is null)
+            errors.Add(new Error(ErrorCodes.RequiredField, "A shipping address is required (shippingAddressId or shippingAddress).", "shippingAddressId"));
+        if (input.ShippingAddressId is null && input.ShippingAddress is { } shipping) errors.AddRange(shipping.Validate("shippingAddress."));
+        if (input.BillingAddressId is null && input.BillingAddress is { } billing) errors.AddRange(billing.Validate("billingAddress."));
+        if (input.Notes is { Length: > MaxNotesLength }) errors.Add(Error.Validation("notes", $"Notes can be at most {MaxNotesLength} characters."));
+        if (errors.Count > 0) return Result<OrderView>.Failure(errors);
+
+        int orderId;
+        string orderNumber;
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            // On SQLite this takes the write lock at once (BEGIN IMMEDIATE), so concurrent checkouts queue up.
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+
+            var user = await db.Users.FirstOrDefaultAsync(u => u.Id == userId, cancellationToken);
+            if (user is null) return Error.NotFound("User not found");
+
+            var cart = await CartService.OwnedBy(db, CartOwner.ForUser(userId)).FirstOrDefaultAsync(cancellationToken);
+            var couponOverride = string.IsNullOrWhiteSpace(input.CouponCode) ? null : CouponRules.Normalize(input.CouponCode);
+            var view = cart is null ? CartView.Empty(userId) : await carts.BuildViewAsync(db, cart, userId, cancellationToken, couponOverride);
+            if (view.Items.Count == 0) return Error.Validation("cart", "Your cart is empty.");
+            if (couponOverride is not null && view.Coupon is { Problem: { } couponProblem }) return Error.Validation(CouponRules.Field, couponProblem);
+
+            var shippingAddress = await ResolveAddressAsync(db, userId, input.ShippingAddressId, input.ShippingAddress, cancellationToken);
+            if (shippingAddress is null) return Error.NotFound($"Address with ID '{input.ShippingAddressId}' not found");
+            var billingAddress = input.BillingAddressId is null && input.BillingAddress is null
+                ? shippingAddress
+                : await ResolveAddressAsync(db, userId, input.BillingAddressId, input.BillingAddress, cancellationToken);
+            if (billingAddress is null) return Error.NotFound($"Address with ID '{input.BillingAddressId}' not found");
+
+            // Take the stock of every line, or of none.
+            foreach (var line in view.Items)
+            {
+                var taken = await db.Products
+                    .Where(p => p.Id == line.ProductId && p.Status == ProductStatus.Active && p.Stock >= line.Quantity)
+                    .ExecuteUpdateAsync(s => s.SetProperty(p => p.Stock, p => p.Stock - line.Quantity), cancellationToken);
+                if (taken == 1) continue;
+                var available = await db.Products.Where(p => p.Id == line.ProductId).Select(p => p.Stock).FirstAsync(cancellationToken);
+                var error = CartService.InsufficientStock(available, line.Quantity);
+                errors.Add(error with
+                {
+                    Message = available == 0
+                        ? $"{line.ProductName} is out of stock."
+                        : $"Only {available} of {line.ProductName} available, requested {line.Quantity}.",
+                    Details = new Dictionary<string, object>(error.Details!) { ["productId"] = line.ProductId.ToString(CultureInfo.InvariantCulture) },
+                });
+            }
+            if (errors.Count > 0) return Result<OrderView>.Failure(errors); // the transaction rolls back
+
+            Coupon? coupon = null;
+            if (view.Coupon is { IsApplied: true } applied)
+            {
+                coupon = await db.Coupons.FirstAsync(c => c.Code == applied.Code, cancellationToken);
+                var counted = await db.Coupons
+                    .Where(c => c.Id == coupon.Id && (c.UsageLimit == null || c.TimesUsed < c.UsageLimit))
+                    .ExecuteUpdateAsync(s => s.SetProperty(c => c.TimesUsed, c => c.TimesUsed + 1), cancellationToken);
+                if (counted == 0) return Error.Validation(CouponRules.Field, $"Coupon '{coupon.Code}' has been used up.");
+            }
+
+            var now = clock.GetUtcNow().UtcDateTime;
+            orderNumber = await NextOrderNumberAsync(db, now.Year, cancellationToken);
+            var totals = view.Totals;
+            var order = new Order
+            {
+                OrderNumber = orderNumber,
+                UserId = userId,
+                CustomerEmail = user.Email ?? "",
+                CustomerName = user.DisplayName,
+                Status = OrderStatus.Pending,
+                Currency = store.Value.Currency,
+                SubtotalCents = totals.Subtotal.Cents,
+                DiscountCents = totals.Discount.Cents,
+                TaxCents = totals.Tax.Cents,
+                ShippingCents = totals.Shipping.Cents,
+                TotalCents = totals.Total.Cents,
+                CouponCode = coupon?.Code,
+                Notes = string.IsNullOrWhiteSpace(input.Notes) ? null : input.Notes.Trim(),
+                ShippingAddress = shippingAddress,
+                BillingAddress = billingAddress,
+                PaymentMethod = method!.Id,
+                CreatedAt = now,
+                Lines = view.Items.Select(l => new OrderLine
+                {
+                    ProductId = l.ProductId,
+                    ProductName = l.ProductName,
+                    Sku = l.Sku,
+                    ImageUrl = l.ProductImage,
+                    UnitPriceCents = l.Price.Cents,
+                    Quantity = l.Quantity,
+                    LineTotalCents = l.Subtotal.Cents,
+                }).ToList(),
+                StatusHistory = [new OrderStatusChange { Status = OrderStatus.Pending, Note = "Order placed", ChangedByUserId = userId, CreatedAt = now }],
+            };
+            db.Orders.Add(order);
+            await db.SaveChangesAsync(cancellationToken);
+
+            var payment = await method.StartAsync(order.Id, order.TotalCents, order.Currency, cancellationToken);
+            db.Payments.Add(new Payment
+            {
+                OrderId = order.Id,
+                Provider = payment.Provider,
+                Method = method.Id,
+                Status = payment.Status,
+                AmountCents = order.TotalCents,
+                Currency = order.Currency,
+                ProviderReference = payment.ProviderReference,
+            });
+            if (coupon is not null)
+                db.CouponRedemptions.Add(new CouponRedemption { CouponId = coupon.Id, UserId = userId, OrderId = order.Id, DiscountCents = order.DiscountCents, RedeemedAt = now });
+
+            await db.CartItems.Where(i => i.CartId == cart!.Id).ExecuteDeleteAsync(cancellationToken);
+            cart!.CouponCode = null;
+            cart.UpdatedAt = now;
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            orderId = order.Id;
+        }
+
+        var placed = (await GetAsync(OrderAccess.Customer(userId), orderId, cancellationToken))!;
+        await SendConfirmationAsync(placed, cancellationToken);
+        return placed;
+    }
+
+    public async Task<Result<PagedResult<OrderSummaryView>>> ListAsync(OrderAccess access, OrderQuery query, CancellationToken cancellationToken = default)
+    {
+        var errors = new List<Error>();
+        Paging.Validate(query.PageNumber, query.PageSize, errors);
+        OrderStatus? status = null;
+        if (!string.IsNullOrWhiteSpace(query.Status))
+        {
+            status = OrderStatusRules.Parse(query.Status);
+            if (status is null)
+                errors.Add(Error.Validation("status", $"status must be one of: {string.Join(", ", Enum.GetValues<OrderStatus>().Select(OrderStatusRules.Name))}."));
+        }
+        var end = query.EndDate is { } e && e.TimeOfDay == TimeSpan.Zero ? e.AddDays(1) : query.EndDate; // a date alone includes its whole day
+        if (query.StartDate is { } s && end is { } en && s >= en) errors.Add(Error.Validation("startDate", "startDate must be before endDate."));
+        if (errors.Count > 0) return Result<PagedResult<OrderSummaryView>>.Failure(errors);
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var orders = Scoped(db, access).AsNoTracking();
+        if (status is { } st) orders = orders.Where(o => o.Status == st);
+        if (query.StartDate is { } start) { var from = start.ToUniversalTime(); orders = orders.Where(o => o.CreatedAt >= from); }
+        if (end is { } until) { var to = until.ToUniversalTime(); orders = orders.Where(o => o.CreatedAt < to); }
+
+        var total = await orders.CountAsync(cancellationToken);
+        var skip = (long)(query.PageNumber - 1) * query.PageSize;
+        var rows = skip >= total ? [] : await orders.OrderByDescending(o => o.CreatedAt).ThenByDescending(o => o.Id)
+            .Skip((int)skip).Take(query.PageSize)
+            .Select(o => new OrderSummaryView(o.Id, o.OrderNumber, o.Status, o.Lines.Sum(l => l.Quantity), new Money(o.TotalCents), o.CreatedAt, o.CustomerEmail))
+            .ToListAsync(cancellationToken);
+        return new PagedResult<OrderSummaryView>(rows, query.PageNumber, query.PageSize, total);
+    }
+
+    public async Task<OrderView?> GetAsync(OrderAccess access, int orderId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await LoadViewAsync(db, Scoped(db, access).Where(o => o.Id == orderId), cancellationToken);
+    }
+
+    /// <summary>By order number (ORD-2026-000001) or by numeric id.</summary>
+    public async Task<OrderView?> GetAsync(OrderAccess access, string idOrNumber, CancellationToken cancellationToken = default)
+    {
+        if (int.TryParse(idOrNumber, NumberStyles.None, CultureInfo.InvariantCulture, out var id)) return await GetAsync(access, id, cancellationToken);
+        var number = idOrNumber.Trim().ToUpperInvariant();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await LoadViewAsync(db, Scoped(db, access).Where(o => o.OrderNumber == number), cancellationToken);
+    }
+
+    /// <summary>Cancels an order that has not shipped: its stock goes back, its coupon use is returned, a pending payment is called off.</summary>
+    public async Task<Result<OrderView>> CancelAsync(OrderAccess access, int orderId, string? reason, string? byUserId, CancellationToken cancellationToken = default)
+    {
+        if (reason is { Length: > 1000 }) return Error.Validation("reason", "The reason can be at most 1000 characters.");
+        reason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
+
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var order = await Scoped(db, access).Include(o => o.Lines).FirstOrDefaultAsync(o => o.Id == orderId, cancellationToken);
+            if (order is null) return OrderNotFound(orderId);
+            if (order.Status == OrderStatus.Cancelled) return Error.Conflict($"Order {order.OrderNumber} is already cancelled.");
+            if (!OrderStatusRules.CanCancel(order.Status))
+                return Error.Conflict($"Order {order.OrderNumber} is {OrderStatusRules.Name(order.Status)} and can no longer be cancelled.");
+
+            var now = clock.GetUtcNow().UtcDateTime;
+            var from = order.Status;
+            var moved = await db.Orders.Where(o => o.Id == orderId && o.Status == from).ExecuteUpdateAsync(s => s
+                .SetProperty(o => o.Status, OrderStatus.Cancelled)
+                .SetProperty(o => o.CancelledAt, now)
+                .SetProperty(o => o.CancelReason, reason)
+                .SetProperty(o => o.UpdatedAt, now), cancellationToken);
+            if (moved == 0) return Error.Conflict($"Order {order.OrderNumber} changed at the same time; reload it and try again.");
+
+            foreach (var line in order.Lines)
+            {
+                await db.Products.Where(p => p.Id == line.ProductId)
+                    .ExecuteUpdateAsync(s => s.SetProperty(p => p.Stock, p => p.Stock + line.Quantity), cancellationToken);
+            }
+            var redemptions = await db.CouponRedemptions.Where(r => r.OrderId == orderId).ToListAsync(cancellationToken);
+            foreach (var redemption in redemptions)
+            {
+                await db.Coupons.Where(c => c.Id == redemption.CouponId && c.TimesUsed > 0)
+                    .ExecuteUpdateAsync(s => s.SetProperty(c => c.TimesUsed, c => c.TimesUsed - 1), cancellationToken);
+                db.CouponRedemptions.Remove(redemption);
+            }
+            await db.Payments.Where(p => p.OrderId == orderId && p.Status == PaymentStatus.Pending)
+                .ExecuteUpdateAsync(s => s.SetProperty(p => p.Status, PaymentStatus.Cancelled).SetProperty(p => p.UpdatedAt, now), cancellationToken);
+            db.OrderStatusChanges.Add(new OrderStatusChange
+            {
+                OrderId = orderId, FromStatus = from, Status = OrderStatus.Cancelled, CreatedAt = now, ChangedByUserId = byUserId,
+                Note = reason is null ? "Order cancelled" : $"Order cancelled: {reason}",
+            });
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        return (await GetAsync(access, orderId, cancellationToken))!;
+    }
+
+    /// <summary>
+    /// Moves an order one step (pending → paid → processing → shipped → delivered) or cancels it before it ships,
+    /// recording the note, tracking number and carrier in its history. Marking it paid settles a manual payment.
+    /// </summary>
+    public async Task<Result<OrderView>> ChangeStatusAsync(int orderId, string? status, string? note, string? trackingNumber, string? carrier, string? byUserId, CancellationToken cancellationToken = default)
+    {
+        var errors = new List<Error>();
+        var target = OrderStatusRules.Parse(status);
+        if (string.IsNullOrWhiteSpace(status)) errors.Add(new Error(ErrorCodes.RequiredField, "status is required.", "status"));
+        else if (target is null || target == OrderStatus.Refunded)
+            errors.Add(Error.Validation("status", "status must be one of: paid, processing, shipped, delivered, cancelled."));
+        if (note is { Length: > 1000 }) errors.Add(Error.Validation("note", "The note can be at most 1000 characters."));
+        if (trackingNumber is { Length: > 100 }) errors.Add(Error.Validation("trackingNumber", "The tracking number can be at most 100 characters."));
+        if (carrier is { Length: > 100 }) errors.Add(Error.Validation("carrier", "The carrier can be at most 100 characters."));
+        if (errors.Count > 0) return Result<OrderView>.Failure(errors);
+
+        if (target == OrderStatus.Cancelled) return await CancelAsync(OrderAccess.Admin, orderId, note, byUserId, cancellationToken);
+
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var order = await db.Orders.FirstOrDefaultAsync(o => o.Id == orderId, cancellationToken);
+            if (order is null) return OrderNotFound(orderId);
+            var to = target!.Value;
+            if (order.Status == to) return Error.Conflict($"Order {order.OrderNumber} is already {OrderStatusRules.Name(to)}.");
+            if (!OrderStatusRules.CanMove(order.Status, to))
+                return Error.Conflict($"Order {order.OrderNumber} cannot move from {OrderStatusRules.Name(order.Status)} to {OrderStatusRules.Name(to)}.");
+
+            var now = clock.GetUtcNow().UtcDateTime;
+            var from = order.Status;
+            trackingNumber = string.IsNullOrWhiteSpace(trackingNumber) ? null : trackingNumber.Trim();
+            carrier = string.IsNullOrWhiteSpace(carrier) ? null : carrier.Trim();
+            var moved = await db.Orders.Where(o => o.Id == orderId && o.Status == from).ExecuteUpdateAsync(s => s
+                .SetProperty(o => o.Status, to)
+                .SetProperty(o => o.UpdatedAt, now)
+                .SetProperty(o => o.PaidAt, o => to == OrderStatus.Paid ? now : o.PaidAt)
+                .SetProperty(o => o.ShippedAt, o => to == OrderStatus.Shipped ? now : o.ShippedAt)
+                .SetProperty(o => o.DeliveredAt, o => to == OrderStatus.Delivered ? now : o.DeliveredAt)
+                .SetProperty(o => o.TrackingNumber, o => trackingNumber ?? o.TrackingNumber)
+                .SetProperty(o => o.Carrier, o => carrier ?? o.Carrier), cancellationToken);
+            if (moved == 0) return Error.Conflict($"Order {order.OrderNumber} changed at the same time; reload it and try again.");
+
+            if (to == OrderStatus.Paid)
+            {
+                await db.Payments.Where(p => p.OrderId == orderId && p.Status == PaymentStatus.Pending)
+                    .ExecuteUpdateAsync(s => s.SetProperty(p => p.Status, PaymentStatus.Succeeded).SetProperty(p => p.UpdatedAt, now), cancellationToken);
+            }
+            db.OrderStatusChanges.Add(new OrderStatusChange
+            {
+                OrderId = orderId, FromStatus = from, Status = to, CreatedAt = now, ChangedByUserId = byUserId,
+                Note = string.IsNullOrWhiteSpace(note) ? DefaultNote(to) : note.Trim(),
+                TrackingNumber = trackingNumber, Carrier = carrier,
+            });
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        return (await GetAsync(OrderAccess.Admin, orderId, cancellationToken))!;
+    }
+
+    private static string DefaultNote(OrderStatus status) => status switch
+    {
+        OrderStatus.Paid => "Payment confirmed",
+        OrderStatus.Processing => "Order is being prepared",
+        OrderStatus.Shipped => "Order shipped",
+        OrderStatus.Delivered => "Order delivered",
+        _ => $"Status changed to {OrderStatusRules.Name(status)}",
+    };
+
+    private static IQueryable<Order> Scoped(AppDbContext db, OrderAccess access) =>
+        access.IsAdmin ? db.Orders : db.Orders.Where(o => o.UserId == access.UserId && o.UserId != null);
+
+    private async Task<OrderView?> LoadViewAsync(AppDbContext db, IQueryable<Order> orders, CancellationToken cancellationToken)
+    {
+        var order = await orders.AsNoTracking()
+            .Include(o => o.Lines.OrderBy(l => l.Id))
+            .Include(o => o.StatusHistory.OrderBy(h => h.CreatedAt).ThenBy(h => h.Id))
+            .AsSplitQuery()
+            .FirstOrDefaultAsync(cancellationToken);
+        if (order is null) return null;
+        var paymentStatus = await db.Payments.Where(p => p.OrderId == order.Id).OrderByDescending(p => p.Id)
+            .Select(p => (PaymentStatus?)p.Status).FirstOrDefaultAsync(cancellationToken);
+        return new OrderView(
+            order.Id, order.OrderNumber, order.UserId, order.CustomerEmail, order.CustomerName, order.Status,
+            order.Lines.Select(l => new OrderLineView(l.Id, l.ProductId, l.ProductName, l.Sku, l.ImageUrl, new Money(l.UnitPriceCents), l.Quantity, new Money(l.LineTotalCents))).ToList(),
+            new CartTotals(new Money(order.SubtotalCents), new Money(order.DiscountCents), new Money(order.TaxCents), new Money(order.ShippingCents), new Money(order.TotalCents)),
+            order.Currency, order.ShippingAddress, order.BillingAddress,
+            order.PaymentMethod, paymentMethods.NameOf(order.PaymentMethod), paymentStatus,
+            order.CouponCode, order.Notes, order.TrackingNumber, order.Carrier, order.CancelReason,
+            order.PaidAt, order.ShippedAt, order.DeliveredAt, order.CancelledAt, order.CreatedAt, order.UpdatedAt,
+            order.StatusHistory.Select(h => new OrderStatusEntry(h.FromStatus, h.Status, h.CreatedAt, h.Note, h.TrackingNumber, h.Carrier)).ToList());
+    }
+
+    private static async Task<OrderAddress?> ResolveAddressAsync(AppDbContext db, string userId, int? addressId, AddressInput? inline, CancellationToken cancellationToken)
+    {
+        if (addressId is { } id)
+        {
+            return await db.Addresses.AsNoTracking().Where(a => a.UserId == userId && a.Id == id)
+                .Select(a => new OrderAddress
+                {
+                    FirstName = a.FirstName, LastName = a.LastName, Street = a.Street, Street2 = a.Street2, City = a.City,
+                    State = a.State, ZipCode = a.ZipCode, Country = a.Country, Phone = a.Phone,
+                })
+                .FirstOrDefaultAsync(cancellationToken);
+        }
+        var input = inline!;
+        return new OrderAddress
+        {
+            FirstName = AddressInput.Clean(input.FirstName), LastName = AddressInput.Clean(input.LastName),
+            Street = input.Street!.Trim(), Street2 = AddressInput.Clean(input.Street2), City = input.City!.Trim(),
+            State = AddressInput.Clean(input.State), ZipCode = input.ZipCode!.Trim(), Country = input.Country!.Trim(),
+            Phone = AddressInput.Clean(input.Phone),
+        };
+    }
+
+    /// <summary>The next ORD-YYYY-NNNNNN, from a per-year counter bumped inside the order's transaction.</summary>
+    private static async Task<string> NextOrderNumberAsync(AppDbContext db, int year, CancellationToken cancellationToken)
+    {
+        await db.Database.ExecuteSqlInterpolatedAsync($"""
+            INSERT INTO "OrderNumberSequences" ("Year", "LastValue") VALUES ({year}, 1)
+            ON CONFLICT ("Year") DO UPDATE SET "LastValue" = "LastValue" + 1
+            """, cancellationToken);
+        var value = await db.OrderNumberSequences.Where(s => s.Year == year).Select(s => s.LastValue).SingleAsync(cancellationToken);
+        return $"ORD-{year.ToString(CultureInfo.InvariantCulture)}-{value.ToString("D6", CultureInfo.InvariantCulture)}";
+    }
+
+    private static Error OrderNotFound(int orderId) => Error.NotFound($"Order with ID '{orderId}' not found");
+
+    private async Task SendConfirmationAsync(OrderView order, CancellationToken cancellationToken)
+    {
+        var settings = store.Value;
+        var text = new StringBuilder()
+            .AppendLine($"Hello {order.CustomerName},").AppendLine()
+            .AppendLine($"Thank you for your order {order.OrderNumber}.").AppendLine();
+        foreach (var line in order.Items)
+            text.AppendLine($"  {line.Quantity} × {line.ProductName} ({line.Sku})  {settings.FormatPrice(line.Subtotal)}");
+        text.AppendLine()
+            .AppendLine($"Subtotal: {settings.FormatPrice(order.Totals.Subtotal)}")
+            .AppendLine($"Discount: {settings.FormatPrice(order.Totals.Discount)}")
+            .AppendLine($"Tax: {settings.FormatPrice(order.Totals.Tax)}")
+            .AppendLine($"Shipping: {settings.FormatPrice(order.Totals.Shipping)}")
+            .AppendLine($"Total: {settings.FormatPrice(order.Totals.Total)}").AppendLine()
+            .AppendLine($"Payment: {order.PaymentMethodName}. {paymentMethods.Find(order.PaymentMethod)?.Description}");
+        try
+        {
+            await email.SendAsync(new EmailMessage(order.CustomerEmail, $"Your {settings.Name} order {order.OrderNumber}", text.ToString()), cancellationToken);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or FormatException or InvalidOperationException)
+        {
+            // The order stands even when the confirmation cannot be sent; the failure is logged for the shop.
+            logger.LogError(exception, "Could not send the confirmation of order {OrderNumber}", order.OrderNumber);
+        }
+    }
+}
