@@ -4,6 +4,7 @@ using Ecommerce.Shared.Customers;
 using Ecommerce.Shared.Data;
 using Ecommerce.Web.Components;
 using Ecommerce.Web.Components.Account;
+using Ecommerce.Web.Components.Cart;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -66,7 +67,9 @@ public static class WebHostingExtensions
         {
             options.PersonalCookies.Add(AuthCookieName);
             options.PersonalCookies.Add(CartCookie.Name);
+            options.PersonalCookies.Add(Flash.CookieName);
         });
+        services.AddScoped<CartState>();
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: ["ready"]);
         return services;
     }
@@ -106,6 +109,7 @@ public static class WebHostingExtensions
         app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAccountEndpoints();
+        app.MapStorefrontEndpoints();
 
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapScalarApiReference("/api/docs", options => options
