@@ -116,11 +116,33 @@ public sealed class AddressService(IDbContextFactory<AppDbContext> dbFactory)
         return View(address);
     }
 
+    /// <summary>Deletes an address; when it was the default, the most recently saved remaining one becomes the default.</summary>
     public async Task<Result<bool>> DeleteAsync(string userId, int addressId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var deleted = await db.Addresses.Where(a => a.UserId == userId && a.Id == addressId).ExecuteDeleteAsync(cancellationToken);
-        return deleted == 0 ? Error.NotFound($"Address with ID '{addressId}' not found") : true;
+        var address = await db.Addresses.FirstOrDefaultAsync(a => a.UserId == userId && a.Id == addressId, cancellationToken);
+        if (address is null) return Error.NotFound($"Address with ID '{addressId}' not found");
+        db.Addresses.Remove(address);
+        if (address.IsDefault)
+        {
+            var next = await db.Addresses.Where(a => a.UserId == userId && a.Id != addressId)
+                .OrderByDescending(a => a.Id).FirstOrDefaultAsync(cancellationToken);
+            if (next is not null) next.IsDefault = true;
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
+    }
+
+    /// <summary>Makes one saved address the default (and no other), without touching its fields.</summary>
+    public async Task<Result<AddressView>> SetDefaultAsync(string userId, int addressId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var address = await db.Addresses.FirstOrDefaultAsync(a => a.UserId == userId && a.Id == addressId, cancellationToken);
+        if (address is null) return Error.NotFound($"Address with ID '{addressId}' not found");
+        await ClearDefaultAsync(db, userId, address.Id, cancellationToken);
+        address.IsDefault = true;
+        await db.SaveChangesAsync(cancellationToken);
+        return View(address);
     }
 
     private static Task ClearDefaultAsync(AppDbContext db, string userId, int? exceptId, CancellationToken cancellationToken) =>
