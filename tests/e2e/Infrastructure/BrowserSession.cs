@@ -67,7 +67,11 @@ public sealed class BrowserSession : IAsyncDisposable
             throw new StepFailedException($"Step {number:00} \"{name}\" failed at {Page.Url}: {ex.Message}", ex);
         }
         await LoadAllImagesAsync();
-        await Page.ScreenshotAsync(new() { Path = file + ".png", FullPage = true });
+        // The app bar is sticky: on a page scrolled down (a click far below) a full-page screenshot would show it
+        // in the middle of the page, over the content. Take the picture from the top.
+        await Page.EvaluateAsync("() => window.scrollTo({ top: 0, left: 0, behavior: 'instant' })");
+        // Finished CSS transitions (a MudBlazor label still floating up after the last keystroke) are shown at their end.
+        await Page.ScreenshotAsync(new() { Path = file + ".png", FullPage = true, Animations = ScreenshotAnimations.Disabled });
         _output.WriteLine($"  {number:00} {name}  ✓  ({Page.Url})");
     }
 
