@@ -111,17 +111,22 @@ public static class OrdersApi
         [Description("Page to return, from 1.")] int? pageNumber,
         [Description("Items per page, 1–100 (default 10).")] int? pageSize,
         [Description("pending, paid, processing, shipped, delivered or cancelled.")] string? status,
-        [Description("Orders placed at or after this time (UTC).")] DateTime? startDate,
-        [Description("Orders placed before this time (UTC); a date alone includes that whole day.")] DateTime? endDate,
+        [Description("Orders placed at or after this time, ISO-8601 (UTC unless a zone is given), e.g. 2026-03-01 or 2026-03-01T12:00:00Z.")] string? startDate,
+        [Description("Orders placed before this time; a date alone (2026-03-31) includes that whole day.")] string? endDate,
         CancellationToken cancellationToken)
     {
+        var errors = new List<Error>();
+        var from = ApiDates.Parse(startDate, "startDate", errors);
+        var until = ApiDates.Parse(endDate, "endDate", errors);
+        if (errors.Count > 0) return ApiResults.Error(errors);
+
         var result = await orders.ListAsync(Access(user), new OrderQuery
         {
             PageNumber = pageNumber ?? 1,
             PageSize = pageSize ?? OrderQuery.DefaultPageSize,
             Status = status,
-            StartDate = startDate,
-            EndDate = endDate,
+            From = from?.Value,
+            Until = until is { } end ? (end.IsDateOnly ? end.Value.AddDays(1) : end.Value) : null,
         }, cancellationToken);
         return result.Succeeded
             ? ApiResults.Ok(result.Value.ToPagedData(o => new OrderSummaryDto(ApiIds.Format(o.Id), o.OrderNumber, OrderStatusRules.Name(o.Status), o.ItemCount, o.Total.ToDecimal(), o.CreatedAt)))

@@ -8,6 +8,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Ecommerce.Shared.Common;
 
 namespace Ecommerce.Api.Users;
 
@@ -89,11 +91,11 @@ public static class UsersApi
     }
 
     public static async Task<Results<Ok<ApiMessage>, ApiErrorResult>> ForgotPassword(
-        ForgotPasswordRequest request, HttpRequest http, AccountService accounts, CancellationToken cancellationToken)
+        ForgotPasswordRequest request, AccountService accounts, IOptions<StoreSettings> store, CancellationToken cancellationToken)
     {
-        var site = $"{http.Scheme}://{http.Host}{http.PathBase}";
+        // The link uses the configured public address, never this request's Host header (which a caller controls).
         var result = await accounts.ForgotPasswordAsync(request.Email,
-            (email, token) => $"{site}/account/reset-password?email={Uri.EscapeDataString(email)}&token={Uri.EscapeDataString(token)}",
+            (email, token) => store.Value.Link($"/account/reset-password?email={Uri.EscapeDataString(email)}&token={Uri.EscapeDataString(token)}"),
             cancellationToken);
         return result.Succeeded ? TypedResults.Ok(new ApiMessage(ForgotPasswordAnswer, DateTime.UtcNow)) : ApiResults.Error(result.Errors);
     }

@@ -71,6 +71,9 @@ public sealed class CartService(IDbContextFactory<AppDbContext> dbFactory, IOpti
         if (quantity < 1) return QuantityTooLow();
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        // Read-modify-write of the cart under the database's write lock, so parallel adds all count (and a new
+        // customer's first two adds do not both create a cart).
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var product = await ActiveProduct(db, productId, cancellationToken);
         if (product is null) return ProductNotFound(productId);
 
@@ -82,8 +85,8 @@ public sealed class CartService(IDbContextFactory<AppDbContext> dbFactory, IOpti
         }
 
         var item = cart.Items.FirstOrDefault(i => i.ProductId == productId);
-        var requested = (item?.Quantity ?? 0) + quantity;
-        if (requested > product.Stock) return InsufficientStock(product.Stock, requested);
+        var requested = (long)(item?.Quantity ?? 0) + quantity; // long: a huge quantity must not wrap around
+        if (requested > product.Stock) return InsufficientStock(product.Stock, (int)Math.Min(requested, int.MaxValue));
 
         if (item is null)
         {
@@ -92,10 +95,11 @@ public sealed class CartService(IDbContextFactory<AppDbContext> dbFactory, IOpti
         }
         else
         {
-            item.Quantity = requested;
+            item.Quantity = (int)requested;
         }
         cart.UpdatedAt = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return ToLine(item, product);
     }
 
@@ -180,6 +184,7 @@ public sealed class CartService(IDbContextFactory<AppDbContext> dbFactory, IOpti
     public async Task MergeAsync(Guid anonymousId, string userId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var anonymous = await db.Carts.Include(c => c.Items).FirstOrDefaultAsync(c => c.AnonymousId == anonymousId, cancellationToken);
         if (anonymous is null) return;
 
@@ -191,6 +196,7 @@ public sealed class CartService(IDbContextFactory<AppDbContext> dbFactory, IOpti
             anonymous.UserId = userId;
             anonymous.UpdatedAt = clock.GetUtcNow().UtcDateTime;
             await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
             return;
         }
 
@@ -210,6 +216,7 @@ public sealed class CartService(IDbContextFactory<AppDbContext> dbFactory, IOpti
         account.UpdatedAt = clock.GetUtcNow().UtcDateTime;
         db.Carts.Remove(anonymous);
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 
     internal async Task<CartView> BuildViewAsync(AppDbContext db, ShoppingCart cart, string? userId, CancellationToken cancellationToken, string? couponOverride = null)

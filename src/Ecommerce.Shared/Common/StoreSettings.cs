@@ -8,6 +8,11 @@ public sealed class StoreSettings
     public const string Section = "Store";
 
     public string Name { get; set; } = "Harbor Supply";
+    /// <summary>
+    /// The address shoppers reach the store at; links in e-mails (password resets) use it, never the Host header
+    /// of the request that triggered them. Set it in every deployment.
+    /// </summary>
+    public string PublicUrl { get; set; } = "http://localhost:5080";
     /// <summary>ISO 4217 code of the one currency the store sells in.</summary>
     public string Currency { get; set; } = "USD";
     /// <summary>The culture used to format prices and dates on pages.</summary>
@@ -20,6 +25,9 @@ public sealed class StoreSettings
     public decimal? FreeShippingThreshold { get; set; }
 
     public CultureInfo CultureInfo => CultureInfo.GetCultureInfo(Culture);
+
+    /// <summary>An absolute link into the store, e.g. Link("/account/reset-password?…").</summary>
+    public string Link(string pathAndQuery) => PublicUrl.TrimEnd('/') + "/" + pathAndQuery.TrimStart('/');
     public string FormatPrice(Money money) => money.Format(CultureInfo);
 }
 

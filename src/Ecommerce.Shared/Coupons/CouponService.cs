@@ -126,7 +126,7 @@ public sealed partial class CouponService(IDbContextFactory<AppDbContext> dbFact
         else if (decimal.Round(value, 2) != value) errors.Add(Error.Validation("value", "Value can have at most two decimals."));
 
         if (input.MinimumSubtotal is < 0 or > 1_000_000) errors.Add(Error.Validation("minimumSubtotal", "Minimum subtotal must be between 0 and 1000000."));
-        if (input.StartsAt is { } starts && input.EndsAt is { } ends && ends <= starts)
+        if (UtcTime.Normalize(input.StartsAt) is { } starts && UtcTime.Normalize(input.EndsAt) is { } ends && ends <= starts)
             errors.Add(Error.Validation("endsAt", "The end must be after the start."));
         if (input.UsageLimit is < 1) errors.Add(Error.Validation("usageLimit", "Usage limit must be at least 1 (leave it empty for no limit)."));
         if (input.PerCustomerLimit is < 1) errors.Add(Error.Validation("perCustomerLimit", "Per-customer limit must be at least 1 (leave it empty for no limit)."));
@@ -149,8 +149,8 @@ public sealed partial class CouponService(IDbContextFactory<AppDbContext> dbFact
         coupon.PercentOff = coupon.Kind == CouponKind.Percentage ? input.Value!.Value : 0;
         coupon.AmountOffCents = coupon.Kind == CouponKind.FixedAmount ? Money.FromDecimal(input.Value!.Value).Cents : 0;
         coupon.MinimumSubtotalCents = input.MinimumSubtotal is { } minimum ? Money.FromDecimal(minimum).Cents : null;
-        coupon.StartsAt = input.StartsAt?.ToUniversalTime();
-        coupon.EndsAt = input.EndsAt?.ToUniversalTime();
+        coupon.StartsAt = UtcTime.Normalize(input.StartsAt);
+        coupon.EndsAt = UtcTime.Normalize(input.EndsAt);
         coupon.UsageLimit = input.UsageLimit;
         coupon.PerCustomerLimit = input.PerCustomerLimit;
         coupon.IsActive = input.IsActive ?? true;

@@ -25,6 +25,10 @@ public static class StoreInitializer
 
         await provider.GetRequiredService<AdminBootstrapper>().EnsureAsync(isDevelopment, Console.Out);
 
+        var store = provider.GetRequiredService<IOptions<StoreSettings>>().Value;
+        if (!isDevelopment && Uri.TryCreate(store.PublicUrl, UriKind.Absolute, out var publicUrl) && publicUrl.IsLoopback)
+            logger.LogWarning("Store:PublicUrl is {PublicUrl}: links in e-mails will point there. Set it to the store's public address.", store.PublicUrl);
+
         var seed = provider.GetRequiredService<IOptions<SeedOptions>>().Value;
         if (seed.DemoCatalog && await provider.GetRequiredService<DemoCatalogSeeder>().SeedIfEmptyAsync(db, cancellationToken))
             logger.LogInformation("Demo catalog loaded into the empty database.");

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Ecommerce.Shared.Data;
 
-/// <summary>Stores DateTime values as UTC and marks values read back as <see cref="DateTimeKind.Utc"/>.</summary>
+/// <summary>Stores DateTime values as UTC (a value without a zone is taken as UTC) and marks values read back as <see cref="DateTimeKind.Utc"/>.</summary>
 public sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
-    v => v.Kind == DateTimeKind.Utc ? v : v.ToUniversalTime(),
+    v => Common.UtcTime.Normalize(v),
     v => DateTime.SpecifyKind(v, DateTimeKind.Utc));

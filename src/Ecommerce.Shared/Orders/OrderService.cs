@@ -76,7 +76,7 @@ public sealed class OrderService(
             foreach (var line in view.Items)
             {
                 var taken = await db.Products
-                    .Where(p => p.Id == line.ProductId && p.Status == ProductStatus.Active && p.Stock >= line.Quantity)
+                    .Where(p => p.Id == line.ProductId && p.Status == ProductStatus.Active && line.Quantity > 0 && p.Stock >= line.Quantity)
                     .ExecuteUpdateAsync(s => s.SetProperty(p => p.Stock, p => p.Stock - line.Quantity), cancellationToken);
                 if (taken == 1) continue;
                 var available = await db.Products.Where(p => p.Id == line.ProductId).Select(p => p.Stock).FirstAsync(cancellationToken);
@@ -176,15 +176,23 @@ public sealed class OrderService(
             if (status is null)
                 errors.Add(Error.Validation("status", $"status must be one of: {string.Join(", ", Enum.GetValues<OrderStatus>().Select(OrderStatusRules.Name))}."));
         }
-        var end = query.EndDate is { } e && e.TimeOfDay == TimeSpan.Zero ? e.AddDays(1) : query.EndDate; // a date alone includes its whole day
-        if (query.StartDate is { } s && end is { } en && s >= en) errors.Add(Error.Validation("startDate", "startDate must be before endDate."));
+        var from = UtcTime.Normalize(query.From);
+        var until = UtcTime.Normalize(query.Until);
+        if (from is { } f && until is { } u && f >= u) errors.Add(Error.Validation("startDate", "startDate must be before endDate."));
         if (errors.Count > 0) return Result<PagedResult<OrderSummaryView>>.Failure(errors);
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var orders = Scoped(db, access).AsNoTracking();
         if (status is { } st) orders = orders.Where(o => o.Status == st);
-        if (query.StartDate is { } start) { var from = start.ToUniversalTime(); orders = orders.Where(o => o.CreatedAt >= from); }
-        if (end is { } until) { var to = until.ToUniversalTime(); orders = orders.Where(o => o.CreatedAt < to); }
+        if (from is { } start) orders = orders.Where(o => o.CreatedAt >= start);
+        if (until is { } end) orders = orders.Where(o => o.CreatedAt < end);
+        if (!string.IsNullOrWhiteSpace(query.Search))
+        {
+            var term = query.Search.Trim();
+            var upper = term.ToUpperInvariant();
+            var lower = term.ToLowerInvariant();
+            orders = orders.Where(o => o.OrderNumber.Contains(upper) || o.CustomerEmail.ToLower().Contains(lower));
+        }
 
         var total = await orders.CountAsync(cancellationToken);
         var skip = (long)(query.PageNumber - 1) * query.PageSize;

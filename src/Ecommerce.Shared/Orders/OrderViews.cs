@@ -65,8 +65,12 @@ public sealed record OrderQuery
     public int PageNumber { get; init; } = 1;
     public int PageSize { get; init; } = DefaultPageSize;
     public string? Status { get; init; }
-    public DateTime? StartDate { get; init; }
-    public DateTime? EndDate { get; init; }
+    /// <summary>Orders placed at or after this time (UTC; a time without a zone is UTC).</summary>
+    public DateTime? From { get; init; }
+    /// <summary>Orders placed before this time (exclusive).</summary>
+    public DateTime? Until { get; init; }
+    /// <summary>Part of an order number or of the customer's email (back office search).</summary>
+    public string? Search { get; init; }
 }
 
 /// <summary>Whose orders a caller may see: a customer only their own, an admin every order.</summary>

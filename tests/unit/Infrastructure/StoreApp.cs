@@ -39,6 +39,9 @@ public class StoreApp : WebApplicationFactory<Program>
 
     public string DataPath { get; }
 
+    /// <summary>Leaves the data folder in place on dispose, so that another app can start on it (a restart).</summary>
+    public bool KeepDataFolder { get; init; }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
@@ -70,6 +73,7 @@ public class StoreApp : WebApplicationFactory<Program>
         base.Dispose(disposing);
         if (!disposing) return;
         SqliteConnection.ClearAllPools();
+        if (KeepDataFolder) return;
         try { Directory.Delete(DataPath, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 }

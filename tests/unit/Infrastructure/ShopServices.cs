@@ -1,0 +1,55 @@
+using System.Collections.Concurrent;
+using Ecommerce.Shared.Cart;
+using Ecommerce.Shared.Common;
+using Ecommerce.Shared.Customers;
+using Ecommerce.Shared.Notifications;
+using Ecommerce.Shared.Orders;
+using Ecommerce.Shared.Payments;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace Ecommerce.Tests.Unit.Infrastructure;
+
+/// <summary>The cart and order services over a <see cref="TestDatabase"/>, wired as the app wires them.</summary>
+public sealed class ShopServices(TestDatabase database, StoreSettings? store = null)
+{
+    public StoreSettings Store { get; } = store ?? new StoreSettings();
+    public RecordingEmailSender Mail { get; } = new();
+
+    public CartService Carts => new(database.Factory, Options.Create(Store), database.Clock);
+
+    public OrderService Orders => new(
+        database.Factory, Carts,
+        new PaymentMethodRegistry([ManualPaymentMethod.BankTransfer, ManualPaymentMethod.CashOnDelivery]),
+        Mail, Options.Create(Store), database.Clock, NullLogger<OrderService>.Instance);
+
+    /// <summary>A customer row (no password: service tests do not sign in).</summary>
+    public async Task<string> AddUserAsync(string? email = null)
+    {
+        email ??= ApiSessions.NewEmail();
+        var user = new ApplicationUser
+        {
+            UserName = email, NormalizedUserName = email.ToUpperInvariant(),
+            Email = email, NormalizedEmail = email.ToUpperInvariant(),
+            FirstName = "Casey", LastName = "Shopper",
+        };
+        await using var db = database.CreateContext();
+        db.Users.Add(user);
+        await db.SaveChangesAsync();
+        return user.Id;
+    }
+
+    public static AddressInput Address => new() { Street = "1 Harbor Way", City = "Portland", State = "OR", ZipCode = "97201", Country = "USA" };
+}
+
+/// <summary>An e-mail sender that keeps the messages.</summary>
+public sealed class RecordingEmailSender : IEmailSender
+{
+    public ConcurrentQueue<EmailMessage> Sent { get; } = new();
+
+    public Task SendAsync(EmailMessage message, CancellationToken cancellationToken = default)
+    {
+        Sent.Enqueue(message);
+        return Task.CompletedTask;
+    }
+}

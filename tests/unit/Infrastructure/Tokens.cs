@@ -1,0 +1,62 @@
+using System.Security.Claims;
+using System.Text;
+using System.Text.Json;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+namespace Ecommerce.Tests.Unit.Infrastructure;
+
+/// <summary>Reading and forging API access tokens in tests.</summary>
+public static class Tokens
+{
+    public const string Issuer = "Ecommerce.Web";
+    public const string Audience = "Ecommerce.Api";
+
+    /// <summary>The key the app keeps in its data folder when Jwt:SigningKey is not set.</summary>
+    public static string KeyFile(this StoreApp app) => Path.Combine(app.DataPath, "keys", "jwt-signing.key");
+
+    public static byte[] ReadKeyFile(this StoreApp app) => Convert.FromBase64String(File.ReadAllText(app.KeyFile()).Trim());
+
+    /// <summary>A signed HS256 token with the app's issuer and audience (unless given) and the given lifetime.</summary>
+    public static string Forge(byte[] key, string subject, IEnumerable<string> roles, DateTime notBefore, DateTime expires,
+        string issuer = Issuer, string audience = Audience)
+    {
+        var claims = new List<Claim> { new(JwtRegisteredClaimNames.Sub, subject) };
+        claims.AddRange(roles.Select(r => new Claim("role", r)));
+        return new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false }.CreateToken(new SecurityTokenDescriptor
+        {
+            Subject = new ClaimsIdentity(claims),
+            Issuer = issuer,
+            Audience = audience,
+            IssuedAt = notBefore,
+            NotBefore = notBefore,
+            Expires = expires,
+            SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(key), SecurityAlgorithms.HmacSha256),
+        });
+    }
+
+    /// <summary>The decoded JSON payload (second part) of a JWT.</summary>
+    public static JsonElement Payload(string jwt)
+    {
+        var parts = jwt.Split('.');
+        Assert.Equal(3, parts.Length);
+        var bytes = System.Buffers.Text.Base64Url.DecodeFromChars(parts[1]);
+        using var document = JsonDocument.Parse(Encoding.UTF8.GetString(bytes));
+        return document.RootElement.Clone();
+    }
+
+    /// <summary>The values of a claim that may be written as a string or as an array of strings.</summary>
+    public static IReadOnlyList<string> ClaimValues(JsonElement payload, string name) =>
+        !payload.TryGetProperty(name, out var value) ? []
+        : value.ValueKind == JsonValueKind.Array ? value.EnumerateArray().Select(v => v.GetString()!).ToList()
+        : [value.GetString()!];
+
+    public static async Task<TokenValidationResult> ValidateAsync(string jwt, byte[] key) =>
+        await new JsonWebTokenHandler().ValidateTokenAsync(jwt, new TokenValidationParameters
+        {
+            ValidIssuer = Issuer,
+            ValidAudience = Audience,
+            IssuerSigningKey = new SymmetricSecurityKey(key),
+            ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
+        });
+}
