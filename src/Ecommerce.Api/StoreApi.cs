@@ -1,3 +1,4 @@
+using Ecommerce.Api.Admin;
 using Ecommerce.Api.Auth;
 using Ecommerce.Api.Cart;
 using Ecommerce.Api.Catalog;
@@ -12,6 +13,8 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Ecommerce.Shared.Catalog;
 
 namespace Ecommerce.Api;
 
@@ -24,6 +27,7 @@ public static class StoreApi
     {
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.AddCatalogOutputCache();
+        services.Replace(ServiceDescriptor.Scoped<ICatalogChangeNotifier, OutputCacheCatalogNotifier>());
         services.AddApiAuthentication();
         // A query value or body the framework cannot bind throws, so the exception handler can answer with the envelope.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
@@ -57,6 +61,9 @@ public static class StoreApi
         v1.MapCouponsApi();
         v1.MapOrdersApi();
         v1.MapFavoritesApi();
+        v1.MapProductAdminApi();
+        v1.MapCategoryAdminApi();
+        v1.MapCustomerAdminApi();
 
         // Unknown API paths answer with the error envelope rather than the storefront's 404 page.
         endpoints.Map("/api/{**rest}", (HttpContext context) =>

@@ -81,4 +81,8 @@ public static class ApiAuthentication
         ?? throw new InvalidOperationException("The caller is not signed in.");
 
     public static bool IsAdmin(this ClaimsPrincipal user) => user.IsInRole(Roles.Admin);
+
+    /// <summary>The admin making a change through the API, for the audit log.</summary>
+    public static Ecommerce.Shared.Audit.AdminActor ApiActor(this ClaimsPrincipal user) =>
+        new(user.UserId(), user.FindFirstValue(JwtRegisteredClaimNames.Email) ?? user.FindFirstValue(ClaimTypes.Email) ?? "", "api");
 }

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using System.ComponentModel;
+using System.Security.Claims;
 
 namespace Ecommerce.Api.Coupons;
 
@@ -66,25 +67,25 @@ public static class CouponsApi
         return coupon is null ? ApiResults.NotFound($"Coupon with ID '{id}' not found") : ApiResults.Ok(ToDto(coupon));
     }
 
-    public static async Task<Results<Created<ApiResponse<CouponDto>>, ApiErrorResult>> Create(CouponRequest request, CouponService coupons, CancellationToken cancellationToken)
+    public static async Task<Results<Created<ApiResponse<CouponDto>>, ApiErrorResult>> Create(CouponRequest request, ClaimsPrincipal user, CouponService coupons, CancellationToken cancellationToken)
     {
-        var result = await coupons.CreateAsync(request.ToInput(), cancellationToken);
+        var result = await coupons.CreateAsync(user.ApiActor(), request.ToInput(), cancellationToken);
         return result.Succeeded
             ? ApiResults.Created($"/api/v1/coupons/{result.Value.Id}", ToDto(result.Value), "Coupon created")
             : ApiResults.Error(result.Errors);
     }
 
-    public static async Task<Results<Ok<ApiResponse<CouponDto>>, ApiErrorResult>> Update(string id, CouponRequest request, CouponService coupons, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<ApiResponse<CouponDto>>, ApiErrorResult>> Update(string id, CouponRequest request, ClaimsPrincipal user, CouponService coupons, CancellationToken cancellationToken)
     {
         if (!ApiIds.TryParse(id, out var couponId)) return ApiResults.NotFound($"Coupon with ID '{id}' not found");
-        var result = await coupons.UpdateAsync(couponId, request.ToInput(), cancellationToken);
+        var result = await coupons.UpdateAsync(user.ApiActor(), couponId, request.ToInput(), cancellationToken);
         return result.Succeeded ? ApiResults.Ok(ToDto(result.Value), "Coupon updated") : ApiResults.Error(result.Errors);
     }
 
-    public static async Task<Results<NoContent, ApiErrorResult>> Delete(string id, CouponService coupons, CancellationToken cancellationToken)
+    public static async Task<Results<NoContent, ApiErrorResult>> Delete(string id, ClaimsPrincipal user, CouponService coupons, CancellationToken cancellationToken)
     {
         if (!ApiIds.TryParse(id, out var couponId)) return ApiResults.NotFound($"Coupon with ID '{id}' not found");
-        var result = await coupons.DeleteAsync(couponId, cancellationToken);
+        var result = await coupons.DeleteAsync(user.ApiActor(), couponId, cancellationToken);
         return result.Succeeded ? TypedResults.NoContent() : ApiResults.Error(result.Errors);
     }
 

@@ -144,7 +144,7 @@ public static class OrdersApi
     {
         var order = await orders.GetAsync(Access(user), orderId, cancellationToken);
         if (order is null) return ApiResults.NotFound($"Order with ID '{orderId}' not found");
-        var result = await orders.CancelAsync(Access(user), order.Id, request.Reason, user.UserId(), cancellationToken);
+        var result = await orders.CancelAsync(Access(user), order.Id, request.Reason, user.UserId(), user.IsAdmin() ? user.ApiActor() : null, cancellationToken);
         return result.Succeeded ? ApiResults.Ok(ToDto(result.Value), "Order cancelled successfully") : ApiResults.Error(result.Errors);
     }
 
@@ -153,7 +153,7 @@ public static class OrdersApi
     {
         var order = await orders.GetAsync(OrderAccess.Admin, orderId, cancellationToken);
         if (order is null) return ApiResults.NotFound($"Order with ID '{orderId}' not found");
-        var result = await orders.ChangeStatusAsync(order.Id, request.Status, request.Note, request.TrackingNumber, request.Carrier, user.UserId(), cancellationToken);
+        var result = await orders.ChangeStatusAsync(order.Id, request.Status, request.Note, request.TrackingNumber, request.Carrier, user.UserId(), user.ApiActor(), cancellationToken);
         return result.Succeeded ? ApiResults.Ok(ToDto(result.Value), "Order status updated") : ApiResults.Error(result.Errors);
     }
 

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Ecommerce.Shared.Audit;
 using Ecommerce.Shared.Common;
 using Ecommerce.Shared.Data;
 using Microsoft.EntityFrameworkCore;
@@ -28,7 +29,7 @@ public sealed record CouponView(
     DateTime CreatedAt, DateTime UpdatedAt);
 
 /// <summary>Coupons for admins: list, create, change, delete. Codes are unique, upper-case.</summary>
-public sealed partial class CouponService(IDbContextFactory<AppDbContext> dbFactory)
+public sealed partial class CouponService(IDbContextFactory<AppDbContext> dbFactory, AuditLog audit)
 {
     public async Task<Result<PagedResult<CouponView>>> ListAsync(int pageNumber = 1, int pageSize = Paging.DefaultPageSize, string? search = null, CancellationToken cancellationToken = default)
     {
@@ -57,7 +58,7 @@ public sealed partial class CouponService(IDbContextFactory<AppDbContext> dbFact
         return coupon is null ? null : ToView(coupon);
     }
 
-    public async Task<Result<CouponView>> CreateAsync(CouponInput input, CancellationToken cancellationToken = default)
+    public async Task<Result<CouponView>> CreateAsync(AdminActor actor, CouponInput input, CancellationToken cancellationToken = default)
     {
         var errors = Validate(input);
         if (errors.Count > 0) return Result<CouponView>.Failure(errors);
@@ -69,6 +70,7 @@ public sealed partial class CouponService(IDbContextFactory<AppDbContext> dbFact
         var coupon = new Coupon { Code = code };
         Apply(coupon, input);
         db.Coupons.Add(coupon);
+        audit.Record(db, actor, "coupon.created", "Coupon", code, $"Created coupon {code} ({Describe(coupon)})");
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -83,7 +85,7 @@ public sealed partial class CouponService(IDbContextFactory<AppDbContext> dbFact
         return ToView(coupon);
     }
 
-    public async Task<Result<CouponView>> UpdateAsync(int id, CouponInput input, CancellationToken cancellationToken = default)
+    public async Task<Result<CouponView>> UpdateAsync(AdminActor actor, int id, CouponInput input, CancellationToken cancellationToken = default)
     {
         var errors = Validate(input);
         if (errors.Count > 0) return Result<CouponView>.Failure(errors);
@@ -94,17 +96,26 @@ public sealed partial class CouponService(IDbContextFactory<AppDbContext> dbFact
         var code = CouponRules.Normalize(input.Code);
         if (code != coupon.Code && await db.Coupons.AnyAsync(c => c.Code == code && c.Id != id, cancellationToken)) return DuplicateCode(code);
 
+        var before = Snapshot(coupon);
         coupon.Code = code;
         Apply(coupon, input);
+        var changes = AuditLog.Diff(before, Snapshot(coupon));
+        if (changes.Count > 0)
+            audit.Record(db, actor, changes.ContainsKey("isActive") && !coupon.IsActive ? "coupon.disabled" : "coupon.updated", "Coupon", code,
+                $"Changed {string.Join(", ", changes.Keys)} of coupon {code}", changes);
         await db.SaveChangesAsync(cancellationToken);
         return ToView(coupon);
     }
 
-    public async Task<Result<bool>> DeleteAsync(int id, CancellationToken cancellationToken = default)
+    public async Task<Result<bool>> DeleteAsync(AdminActor actor, int id, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var deleted = await db.Coupons.Where(c => c.Id == id).ExecuteDeleteAsync(cancellationToken);
-        return deleted == 0 ? Error.NotFound($"Coupon with ID '{id}' not found") : true;
+        var coupon = await db.Coupons.FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (coupon is null) return Error.NotFound($"Coupon with ID '{id}' not found");
+        db.Coupons.Remove(coupon);
+        audit.Record(db, actor, "coupon.deleted", "Coupon", coupon.Code, $"Deleted coupon {coupon.Code} (used {coupon.TimesUsed} times)");
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
     }
 
     /// <summary>Every failing field of a coupon, by its API name.</summary>
@@ -155,6 +166,18 @@ public sealed partial class CouponService(IDbContextFactory<AppDbContext> dbFact
         coupon.PerCustomerLimit = input.PerCustomerLimit;
         coupon.IsActive = input.IsActive ?? true;
     }
+
+    private static string Describe(Coupon c) => c.Kind == CouponKind.Percentage
+        ? $"{c.PercentOff.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture)} % off"
+        : $"{new Money(c.AmountOffCents)} off";
+
+    private static Dictionary<string, object?> Snapshot(Coupon c) => new()
+    {
+        ["code"] = c.Code, ["description"] = c.Description, ["type"] = KindName(c.Kind),
+        ["value"] = c.Kind == CouponKind.Percentage ? c.PercentOff : new Money(c.AmountOffCents).ToDecimal(),
+        ["minimumSubtotal"] = c.MinimumSubtotalCents is { } m ? new Money(m).ToDecimal() : null,
+        ["startsAt"] = c.StartsAt, ["endsAt"] = c.EndsAt, ["usageLimit"] = c.UsageLimit, ["perCustomerLimit"] = c.PerCustomerLimit, ["isActive"] = c.IsActive,
+    };
 
     private static CouponView ToView(Coupon c) => new(
         c.Id, c.Code, c.Description, c.Kind,

@@ -71,7 +71,7 @@ internal sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
     {
         b.Property(p => p.Name).HasMaxLength(200).UseCaseInsensitiveCollation();
         b.Property(p => p.Slug).HasMaxLength(Common.Slug.MaxLength);
-        b.Property(p => p.Sku).HasMaxLength(64);
+        b.Property(p => p.Sku).HasMaxLength(64).UseCaseInsensitiveCollation(); // SKU-1 and sku-1 are the same SKU
         b.Property(p => p.Description).HasMaxLength(1000);
         b.Property(p => p.LongDescription).HasMaxLength(20000);
         b.Property(p => p.OwnerId).HasMaxLength(450);
@@ -82,6 +82,12 @@ internal sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
         b.HasIndex(p => p.Sku).IsUnique();
         // The listing queries filter by status and optionally category, then sort by one of these columns.
         b.HasIndex(p => new { p.Status, p.CategoryId });
+        // The back office lists products of every status, sorted by any of these.
+        b.HasIndex(p => p.Name);
+        b.HasIndex(p => p.PriceCents);
+        b.HasIndex(p => p.Stock);
+        b.HasIndex(p => p.UpdatedAt);
+        b.HasIndex(p => p.CategoryId);
         b.HasIndex(p => new { p.Status, p.Name });
         b.HasIndex(p => new { p.Status, p.PriceCents });
         b.HasIndex(p => new { p.Status, p.CreatedAt });
@@ -276,5 +282,21 @@ internal sealed class RefundConfiguration : IEntityTypeConfiguration<Refund>
         b.Property(r => r.Reason).HasMaxLength(1000);
         b.Property(r => r.ProviderReference).HasMaxLength(200);
         b.Property(r => r.RequestedByUserId).HasMaxLength(450);
+    }
+}
+
+internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<Audit.AuditEntry>
+{
+    public void Configure(EntityTypeBuilder<Audit.AuditEntry> b)
+    {
+        b.Property(e => e.UserId).HasMaxLength(450);
+        b.Property(e => e.UserEmail).HasMaxLength(256);
+        b.Property(e => e.Channel).HasMaxLength(32);
+        b.Property(e => e.Action).HasMaxLength(64);
+        b.Property(e => e.EntityType).HasMaxLength(64);
+        b.Property(e => e.EntityId).HasMaxLength(128);
+        b.Property(e => e.Summary).HasMaxLength(1000);
+        b.HasIndex(e => e.At);
+        b.HasIndex(e => new { e.EntityType, e.EntityId, e.At });
     }
 }

@@ -1,3 +1,4 @@
+using Ecommerce.Shared.Audit;
 using Ecommerce.Shared.Cart;
 using Ecommerce.Shared.Catalog;
 using Ecommerce.Shared.Coupons;
@@ -5,6 +6,7 @@ using Ecommerce.Shared.Favorites;
 using Ecommerce.Shared.Notifications;
 using Ecommerce.Shared.Orders;
 using Ecommerce.Shared.Payments;
+using Ecommerce.Shared.Reporting;
 using Ecommerce.Shared.Reviews;
 using Ecommerce.Shared.Common;
 using Ecommerce.Shared.Customers;
@@ -61,6 +63,21 @@ public static class StoreServiceCollectionExtensions
         services.AddSingleton<IPaymentMethod>(ManualPaymentMethod.BankTransfer);
         services.AddSingleton<IPaymentMethod>(ManualPaymentMethod.CashOnDelivery);
         services.AddSingleton<PaymentMethodRegistry>();
+
+        // The back office.
+        services.Configure<MediaOptions>(configuration.GetSection(MediaOptions.Section));
+        services.Configure<BackOfficeOptions>(configuration.GetSection(BackOfficeOptions.Section));
+        services.AddScoped<AuditLog>();
+        services.AddSingleton<ProductImageStore>();
+        services.TryAddScoped<ICatalogChangeNotifier, CategoryDirectoryRefresher>();
+        services.AddScoped<ProductAdminService>();
+        services.AddScoped<ProductCsvService>();
+        services.AddScoped<CategoryAdminService>();
+        services.AddScoped<CustomerAdminService>();
+        services.AddScoped<ReviewAdminService>();
+        services.AddSingleton<IRefundGateway, ManualRefundGateway>();
+        services.AddScoped<RefundService>();
+        services.AddScoped<DashboardService>();
 
         services.Configure<MailOptions>(configuration.GetSection(MailOptions.Section));
         services.AddSingleton<IEmailSender, PickupFolderEmailSender>();

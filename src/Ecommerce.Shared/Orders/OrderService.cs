@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Ecommerce.Shared.Audit;
 using Ecommerce.Shared.Cart;
 using Ecommerce.Shared.Catalog;
 using Ecommerce.Shared.Common;
@@ -23,6 +24,7 @@ public sealed class OrderService(
     CartService carts,
     PaymentMethodRegistry paymentMethods,
     IEmailSender email,
+    AuditLog audit,
     IOptions<StoreSettings> store,
     TimeProvider clock,
     ILogger<OrderService> logger)
@@ -219,7 +221,11 @@ public sealed class OrderService(
     }
 
     /// <summary>Cancels an order that has not shipped: its stock goes back, its coupon use is returned, a pending payment is called off.</summary>
-    public async Task<Result<OrderView>> CancelAsync(OrderAccess access, int orderId, string? reason, string? byUserId, CancellationToken cancellationToken = default)
+    public async Task<Result<OrderView>> CancelAsync(OrderAccess access, int orderId, string? reason, string? byUserId, CancellationToken cancellationToken = default) =>
+        await CancelAsync(access, orderId, reason, byUserId, actor: null, cancellationToken);
+
+    /// <summary>Cancels as <see cref="CancelAsync(OrderAccess,int,string?,string?,CancellationToken)"/>, recording an admin's action in the audit log.</summary>
+    public async Task<Result<OrderView>> CancelAsync(OrderAccess access, int orderId, string? reason, string? byUserId, AdminActor? actor, CancellationToken cancellationToken = default)
     {
         if (reason is { Length: > 1000 }) return Error.Validation("reason", "The reason can be at most 1000 characters.");
         reason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
@@ -261,6 +267,9 @@ public sealed class OrderService(
                 OrderId = orderId, FromStatus = from, Status = OrderStatus.Cancelled, CreatedAt = now, ChangedByUserId = byUserId,
                 Note = reason is null ? "Order cancelled" : $"Order cancelled: {reason}",
             });
+            if (actor is not null)
+                audit.Record(db, actor, "order.cancelled", "Order", order.OrderNumber, $"Cancelled order {order.OrderNumber}" + (reason is null ? "" : $": {reason}"),
+                    new { status = new FieldChange(OrderStatusRules.Name(from), "cancelled") });
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
@@ -271,7 +280,11 @@ public sealed class OrderService(
     /// Moves an order one step (pending → paid → processing → shipped → delivered) or cancels it before it ships,
     /// recording the note, tracking number and carrier in its history. Marking it paid settles a manual payment.
     /// </summary>
-    public async Task<Result<OrderView>> ChangeStatusAsync(int orderId, string? status, string? note, string? trackingNumber, string? carrier, string? byUserId, CancellationToken cancellationToken = default)
+    public async Task<Result<OrderView>> ChangeStatusAsync(int orderId, string? status, string? note, string? trackingNumber, string? carrier, string? byUserId, CancellationToken cancellationToken = default) =>
+        await ChangeStatusAsync(orderId, status, note, trackingNumber, carrier, byUserId, actor: null, cancellationToken);
+
+    /// <summary>As <see cref="ChangeStatusAsync(int,string?,string?,string?,string?,string?,CancellationToken)"/>, recording the admin's action in the audit log.</summary>
+    public async Task<Result<OrderView>> ChangeStatusAsync(int orderId, string? status, string? note, string? trackingNumber, string? carrier, string? byUserId, AdminActor? actor, CancellationToken cancellationToken = default)
     {
         var errors = new List<Error>();
         var target = OrderStatusRules.Parse(status);
@@ -283,7 +296,7 @@ public sealed class OrderService(
         if (carrier is { Length: > 100 }) errors.Add(Error.Validation("carrier", "The carrier can be at most 100 characters."));
         if (errors.Count > 0) return Result<OrderView>.Failure(errors);
 
-        if (target == OrderStatus.Cancelled) return await CancelAsync(OrderAccess.Admin, orderId, note, byUserId, cancellationToken);
+        if (target == OrderStatus.Cancelled) return await CancelAsync(OrderAccess.Admin, orderId, note, byUserId, actor, cancellationToken);
 
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
@@ -320,6 +333,10 @@ public sealed class OrderService(
                 Note = string.IsNullOrWhiteSpace(note) ? DefaultNote(to) : note.Trim(),
                 TrackingNumber = trackingNumber, Carrier = carrier,
             });
+            if (actor is not null)
+                audit.Record(db, actor, "order.status-changed", "Order", order.OrderNumber,
+                    $"Moved order {order.OrderNumber} from {OrderStatusRules.Name(from)} to {OrderStatusRules.Name(to)}",
+                    new { status = new FieldChange(OrderStatusRules.Name(from), OrderStatusRules.Name(to)), note, trackingNumber, carrier });
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }

@@ -21,7 +21,7 @@ public sealed class ShopServices(TestDatabase database, StoreSettings? store = n
     public OrderService Orders => new(
         database.Factory, Carts,
         new PaymentMethodRegistry([ManualPaymentMethod.BankTransfer, ManualPaymentMethod.CashOnDelivery]),
-        Mail, Options.Create(Store), database.Clock, NullLogger<OrderService>.Instance);
+        Mail, new Ecommerce.Shared.Audit.AuditLog(database.Factory, database.Clock), Options.Create(Store), database.Clock, NullLogger<OrderService>.Instance);
 
     /// <summary>A customer row (no password: service tests do not sign in).</summary>
     public async Task<string> AddUserAsync(string? email = null)

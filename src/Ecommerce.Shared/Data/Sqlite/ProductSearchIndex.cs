@@ -17,6 +17,16 @@ public static class ProductSearchIndex
             tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3');
         INSERT INTO "ProductSearch"(rowid, "Name", "Sku", "Tags", "Description")
             SELECT "Id", "Name", "Sku", "Tags", "Description" FROM "Products";
+        """ + TriggersSql;
+
+    /// <summary>
+    /// The triggers that keep the index in step with Products. A migration that rebuilds the Products table (SQLite
+    /// rebuilds a table to alter a column) drops them with the old table and must run this again.
+    /// </summary>
+    public const string TriggersSql = """
+        DROP TRIGGER IF EXISTS "Products_Search_Insert";
+        DROP TRIGGER IF EXISTS "Products_Search_Delete";
+        DROP TRIGGER IF EXISTS "Products_Search_Update";
         CREATE TRIGGER "Products_Search_Insert" AFTER INSERT ON "Products" BEGIN
             INSERT INTO "ProductSearch"(rowid, "Name", "Sku", "Tags", "Description")
             VALUES (new."Id", new."Name", new."Sku", new."Tags", new."Description");
@@ -28,6 +38,13 @@ public static class ProductSearchIndex
             UPDATE "ProductSearch" SET "Name" = new."Name", "Sku" = new."Sku", "Tags" = new."Tags", "Description" = new."Description"
             WHERE rowid = new."Id";
         END;
+        """;
+
+    /// <summary>Empties the index and fills it again from Products.</summary>
+    public const string RefillSql = """
+        DELETE FROM "ProductSearch";
+        INSERT INTO "ProductSearch"(rowid, "Name", "Sku", "Tags", "Description")
+            SELECT "Id", "Name", "Sku", "Tags", "Description" FROM "Products";
         """;
 
     public const string DropSql = """
@@ -65,6 +82,13 @@ public static class ProductSearchIndex
             LIMIT {take} OFFSET {skip}
             """).ToListAsync(cancellationToken);
         return (ids, total);
+    }
+
+    /// <summary>A composable query of the ids of all products (any status) matching every term, for filters.</summary>
+    public static IQueryable<int> MatchingIds(AppDbContext db, IReadOnlyList<string> terms)
+    {
+        var match = MatchExpression(terms);
+        return db.Database.SqlQuery<int>($"""SELECT rowid AS "Value" FROM "ProductSearch" WHERE "ProductSearch" MATCH {match}""");
     }
 
     /// <summary>Each term as a quoted prefix query (<c>"head"*</c>), all of them required.</summary>

@@ -1,0 +1,179 @@
+using System.ComponentModel;
+using System.Security.Claims;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+using Ecommerce.Api.Auth;
+using Ecommerce.Api.Catalog;
+using Ecommerce.Api.Infrastructure;
+using Ecommerce.Shared.Catalog;
+using Ecommerce.Shared.Common;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Ecommerce.Api.Admin;
+
+public sealed record ProductImageRequest(string? Url, string? Alt, bool? IsPrimary);
+
+/// <summary>The body of POST and PUT /api/v1/products (document 002's "Create Product").</summary>
+public sealed record ProductRequest(
+    string? Name, string? Slug, string? Description, string? LongDescription, decimal? Price, decimal? CompareAtPrice, string? Sku,
+    [property: JsonConverter(typeof(FlexibleIdConverter))] string? CategoryId,
+    IReadOnlyList<ProductImageRequest>? Images, int? Stock, IReadOnlyList<string>? Tags, IReadOnlyList<AttributeDto>? Attributes,
+    IReadOnlyDictionary<string, string>? Specifications, bool? IsFeatured, string? Status);
+
+/// <summary>A product as admins see it (any status).</summary>
+public sealed record AdminProductDto(
+    string Id, string Name, string Slug, string Sku, string Description, string? LongDescription, decimal Price, decimal? CompareAtPrice,
+    string? CategoryId, int Stock, bool InStock, IReadOnlyList<string> Tags, IReadOnlyList<AttributeDto> Attributes,
+    IReadOnlyDictionary<string, string> Specifications, IReadOnlyList<ProductImageDto> Images, bool IsFeatured, string Status,
+    DateTime CreatedAt, DateTime UpdatedAt);
+
+public sealed record AdminProductRowDto(
+    string Id, string Name, string Sku, string Slug, string? CategoryId, string? CategoryName, decimal Price, decimal? CompareAtPrice,
+    int Stock, string Status, bool IsFeatured, string? Image, DateTime UpdatedAt);
+
+/// <summary>Admin endpoints for products: create, partial update, delete (archive when ordered), and the admin list.</summary>
+public static class ProductAdminApi
+{
+    public static IEndpointRouteBuilder MapProductAdminApi(this IEndpointRouteBuilder routes)
+    {
+        var admin = routes.MapGroup("").RequireAuthorization(ApiPolicies.Admin)
+            .ProducesErrors(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden);
+
+        admin.MapPost("/products", Create).WithTags("Products").WithName("CreateProduct").WithSummary("Create a product (admin)")
+            .WithDescription("The slug is made from the name when omitted. SKU and slug are unique (409 ALREADY_EXISTS).")
+            .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status409Conflict);
+        admin.MapPut("/products/{id}", Update).WithTags("Products").WithName("UpdateProduct").WithSummary("Change a product (admin)")
+            .WithDescription("A partial update: only the fields sent change (e.g. { \"price\": 379.99, \"stock\": 120 }). Send null to clear compareAtPrice or categoryId.")
+            .Accepts<ProductRequest>("application/json")
+            .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
+        admin.MapDelete("/products/{id}", Delete).WithTags("Products").WithName("DeleteProduct").WithSummary("Delete a product (admin)")
+            .WithDescription("A product that appears in an order is archived instead of deleted (hidden from the catalog, kept for the orders).")
+            .ProducesErrors(StatusCodes.Status404NotFound);
+        admin.MapGet("/admin/products", List).WithTags("Admin").WithName("AdminListProducts")
+            .WithSummary("Products of every status, filtered, sorted and paged (admin)")
+            .ProducesErrors(StatusCodes.Status400BadRequest);
+        return routes;
+    }
+
+    public static async Task<Results<Created<ApiResponse<AdminProductDto>>, ApiErrorResult>> Create(
+        ProductRequest request, ClaimsPrincipal user, HttpRequest http, ProductAdminService products, CancellationToken cancellationToken)
+    {
+        var input = ToInput(request, present: null, out var errors);
+        if (errors.Count > 0) return ApiResults.Error(errors);
+        var result = await products.CreateAsync(user.ApiActor(), input, cancellationToken);
+        return result.Succeeded
+            ? ApiResults.Created($"/api/v1/products/{result.Value.Id}", ToDto(result.Value, BaseUri(http)), "Product created successfully")
+            : ApiResults.Error(result.Errors);
+    }
+
+    public static async Task<Results<Ok<ApiResponse<AdminProductDto>>, ApiErrorResult>> Update(
+        string id, JsonObject body, ClaimsPrincipal user, HttpRequest http, ProductAdminService products, IOptions<JsonOptions> json, CancellationToken cancellationToken)
+    {
+        if (!ApiIds.TryParse(id, out var productId)) return ApiResults.NotFound($"Product with ID '{id}' not found");
+        var read = PartialJson.Read<ProductRequest>(body, json);
+        if (!read.Succeeded) return ApiResults.Error(read.Errors);
+        var input = ToInput(read.Value.Value, PartialJson.CamelCase(read.Value.Present), out var errors);
+        if (errors.Count > 0) return ApiResults.Error(errors);
+        var result = await products.UpdateAsync(user.ApiActor(), productId, input, cancellationToken);
+        return result.Succeeded ? ApiResults.Ok(ToDto(result.Value, BaseUri(http)), "Product updated successfully") : ApiResults.Error(result.Errors);
+    }
+
+    public static async Task<Results<NoContent, ApiErrorResult>> Delete(string id, ClaimsPrincipal user, ProductAdminService products, CancellationToken cancellationToken)
+    {
+        if (!ApiIds.TryParse(id, out var productId)) return ApiResults.NotFound($"Product with ID '{id}' not found");
+        var result = await products.DeleteAsync(user.ApiActor(), productId, cancellationToken);
+        return result.Succeeded ? TypedResults.NoContent() : ApiResults.Error(result.Errors);
+    }
+
+    public static async Task<Results<Ok<ApiResponse<PagedData<AdminProductRowDto>>>, ApiErrorResult>> List(
+        ProductAdminService products,
+        [Description("Page to return, from 1.")] int? pageNumber,
+        [Description("Items per page, 1–100 (default 25).")] int? pageSize,
+        [Description("Words of the name or SKU, or an exact SKU.")] string? search,
+        [Description("Category id; includes its sub-categories.")] string? categoryId,
+        [Description("any, inStock, low or out.")] string? stock,
+        [Description("active or archived (default: both).")] string? status,
+        [Description("name, sku, price, stock, createdAt or updatedAt (default updatedAt).")] string? sortBy,
+        [Description("asc or desc (default desc).")] string? sortOrder,
+        CancellationToken cancellationToken)
+    {
+        var errors = new List<Error>();
+        var size = pageSize ?? 25;
+        Paging.Validate(pageNumber ?? 1, size, errors);
+        int? category = null;
+        if (!string.IsNullOrWhiteSpace(categoryId))
+        {
+            if (ApiIds.TryParse(categoryId, out var c)) category = c;
+            else errors.Add(Error.Validation("categoryId", "categoryId must be a category id."));
+        }
+        StockFilter stockFilter = StockFilter.Any;
+        if (!string.IsNullOrWhiteSpace(stock) && !Enum.TryParse(stock, ignoreCase: true, out stockFilter))
+            errors.Add(Error.Validation("stock", "stock must be any, inStock, low or out."));
+        ProductStatus? statusFilter = null;
+        if (!string.IsNullOrWhiteSpace(status))
+        {
+            statusFilter = ProductAdminService.ParseStatus(status);
+            if (statusFilter is null) errors.Add(Error.Validation("status", "status must be active or archived."));
+        }
+        var sort = sortBy?.Trim().ToLowerInvariant() ?? "updatedat";
+        if (sort is not ("name" or "sku" or "price" or "stock" or "createdat" or "updatedat"))
+            errors.Add(Error.Validation("sortBy", "sortBy must be name, sku, price, stock, createdAt or updatedAt."));
+        if (sortOrder is not null && !sortOrder.Equals("asc", StringComparison.OrdinalIgnoreCase) && !sortOrder.Equals("desc", StringComparison.OrdinalIgnoreCase))
+            errors.Add(Error.Validation("sortOrder", "sortOrder must be asc or desc."));
+        if (errors.Count > 0) return ApiResults.Error(errors);
+
+        var page = await products.ListAsync(new AdminProductQuery
+        {
+            PageNumber = pageNumber ?? 1,
+            PageSize = size,
+            Search = search,
+            CategoryId = category,
+            Stock = stockFilter,
+            Status = statusFilter,
+            SortBy = sort,
+            Descending = !string.Equals(sortOrder, "asc", StringComparison.OrdinalIgnoreCase),
+        }, cancellationToken);
+        return ApiResults.Ok(page.ToPagedData(r => new AdminProductRowDto(
+            ApiIds.Format(r.Id), r.Name, r.Sku, r.Slug, r.CategoryId is { } cid ? ApiIds.Format(cid) : null, r.CategoryName,
+            r.Price.ToDecimal(), r.CompareAtPrice?.ToDecimal(), r.Stock, r.Status.ToString().ToLowerInvariant(), r.IsFeatured, r.ImageUrl, r.UpdatedAt)));
+    }
+
+    private static ProductInput ToInput(ProductRequest request, IReadOnlySet<string>? present, out List<Error> errors)
+    {
+        errors = [];
+        int? categoryId = null;
+        if (request.CategoryId is { Length: > 0 } categoryText)
+        {
+            if (ApiIds.TryParse(categoryText, out var id)) categoryId = id;
+            else errors.Add(Error.Validation("categoryId", "That category does not exist."));
+        }
+        return new ProductInput
+        {
+            Name = request.Name, Slug = request.Slug, Sku = request.Sku, Description = request.Description, LongDescription = request.LongDescription,
+            Price = request.Price, CompareAtPrice = request.CompareAtPrice, CategoryId = categoryId, Stock = request.Stock, Tags = request.Tags,
+            Attributes = request.Attributes?.Select(a => new NameValue(a.Name ?? "", a.Value ?? "")).ToList(),
+            Specifications = request.Specifications?.Select(s => new NameValue(s.Key, s.Value ?? "")).ToList(),
+            IsFeatured = request.IsFeatured, Status = request.Status,
+            Images = request.Images?.Select(i => new ProductImageInput(i.Url ?? "", i.Alt, i.IsPrimary ?? false)).ToList(),
+            Present = present,
+        };
+    }
+
+    private static AdminProductDto ToDto(ProductEdit p, Uri baseUri)
+    {
+        var specifications = new Dictionary<string, string>();
+        foreach (var spec in p.Specifications) specifications.TryAdd(spec.Name, spec.Value);
+        return new AdminProductDto(ApiIds.Format(p.Id), p.Name, p.Slug, p.Sku, p.Description, p.LongDescription, p.Price, p.CompareAtPrice,
+            p.CategoryId is { } c ? ApiIds.Format(c) : null, p.Stock, p.Stock > 0, p.Tags, p.Attributes.Select(a => new AttributeDto(a.Name, a.Value)).ToList(),
+            specifications, p.Images.Select(i => new ProductImageDto(CatalogMapping.Absolute(baseUri, i.Url), i.Alt, i.IsPrimary)).ToList(),
+            p.IsFeatured, p.Status.ToString().ToLowerInvariant(), p.CreatedAt, p.UpdatedAt);
+    }
+
+    private static Uri BaseUri(HttpRequest request) => new($"{request.Scheme}://{request.Host}{request.PathBase}/");
+}

@@ -1,0 +1,193 @@
+using System.Globalization;
+using Ecommerce.Shared.Audit;
+using Ecommerce.Shared.Common;
+using Ecommerce.Shared.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ecommerce.Shared.Catalog;
+
+public sealed record CategoryInput
+{
+    public string? Name { get; init; }
+    /// <summary>Empty: made from the name.</summary>
+    public string? Slug { get; init; }
+    public string? Description { get; init; }
+    public string? ImageUrl { get; init; }
+    public int? ParentId { get; init; }
+    /// <summary>Fields a partial update changes (camelCase); null means all.</summary>
+    public IReadOnlySet<string>? Present { get; init; }
+
+    public bool Has(string field) => Present is null || Present.Contains(field);
+}
+
+public sealed record AdminCategory(int Id, string Name, string Slug, string? Description, string? ImageUrl, int? ParentId, int SortOrder,
+    int DirectProducts, IReadOnlyList<AdminCategory> Children);
+
+/// <summary>
+/// The category tree for admins: create, rename, move (never under itself), reorder among siblings, delete when
+/// empty. The storefront's caches refresh after every change.
+/// </summary>
+public sealed class CategoryAdminService(
+    IDbContextFactory<AppDbContext> dbFactory,
+    AuditLog audit,
+    ICatalogChangeNotifier catalogChanged)
+{
+    public async Task<IReadOnlyList<AdminCategory>> TreeAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var all = await db.Categories.AsNoTracking().OrderBy(c => c.SortOrder).ThenBy(c => c.Name).ToListAsync(cancellationToken);
+        var counts = await db.Products.Where(p => p.CategoryId != null).GroupBy(p => p.CategoryId!.Value)
+            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, cancellationToken);
+        var byParent = all.ToLookup(c => c.ParentId);
+        AdminCategory Build(Category c, int depth) => new(c.Id, c.Name, c.Slug, c.Description, c.ImageUrl, c.ParentId, c.SortOrder,
+            counts.GetValueOrDefault(c.Id), depth < 32 ? byParent[c.Id].Select(child => Build(child, depth + 1)).ToList() : []);
+        return byParent[null].Select(c => Build(c, 0)).ToList();
+    }
+
+    public async Task<Result<AdminCategory>> CreateAsync(AdminActor actor, CategoryInput input, CancellationToken cancellationToken = default)
+    {
+        input = input with { Present = null };
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var errors = await ValidateAsync(db, input, null, cancellationToken);
+        if (errors.Count > 0) return Result<AdminCategory>.Failure(errors);
+
+        var category = new Category
+        {
+            Name = input.Name!.Trim(),
+            Slug = await SlugForAsync(db, input, null, cancellationToken),
+            Description = Clean(input.Description),
+            ImageUrl = Clean(input.ImageUrl),
+            ParentId = input.ParentId,
+            SortOrder = await db.Categories.Where(c => c.ParentId == input.ParentId).Select(c => (int?)c.SortOrder).MaxAsync(cancellationToken) + 1 ?? 0,
+        };
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        db.Categories.Add(category);
+        await db.SaveChangesAsync(cancellationToken);
+        audit.Record(db, actor, "category.created", "Category", Id(category.Id), $"Created category {category.Name}");
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        await catalogChanged.CatalogChangedAsync(cancellationToken);
+        return ToView(category);
+    }
+
+    /// <summary>Renames, re-slugs, describes or moves a category (a partial update when Present is given).</summary>
+    public async Task<Result<AdminCategory>> UpdateAsync(AdminActor actor, int id, CategoryInput input, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var category = await db.Categories.FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (category is null) return NotFound(id);
+        var errors = await ValidateAsync(db, input, category, cancellationToken);
+        if (errors.Count > 0) return Result<AdminCategory>.Failure(errors);
+
+        var before = Snapshot(category);
+        if (input.Has("name")) category.Name = input.Name!.Trim();
+        if (input.Has("slug") && !string.IsNullOrWhiteSpace(input.Slug)) category.Slug = input.Slug.Trim();
+        if (input.Has("description")) category.Description = Clean(input.Description);
+        if (input.Has("imageUrl")) category.ImageUrl = Clean(input.ImageUrl);
+        if (input.Has("parentId") && input.ParentId != category.ParentId)
+        {
+            category.ParentId = input.ParentId;
+            category.SortOrder = await db.Categories.Where(c => c.ParentId == input.ParentId && c.Id != id)
+                .Select(c => (int?)c.SortOrder).MaxAsync(cancellationToken) + 1 ?? 0;
+        }
+        var changes = AuditLog.Diff(before, Snapshot(category));
+        if (changes.Count > 0)
+            audit.Record(db, actor, changes.ContainsKey("parentId") ? "category.moved" : "category.updated", "Category", Id(id),
+                $"Changed {string.Join(", ", changes.Keys)} of category {category.Name}", changes);
+        await db.SaveChangesAsync(cancellationToken);
+        await catalogChanged.CatalogChangedAsync(cancellationToken);
+        return ToView(category);
+    }
+
+    /// <summary>Moves a category one place up (-1) or down (+1) among its siblings.</summary>
+    public async Task<Result<bool>> MoveAmongSiblingsAsync(AdminActor actor, int id, int direction, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var category = await db.Categories.FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (category is null) return NotFound(id);
+        var siblings = await db.Categories.Where(c => c.ParentId == category.ParentId).OrderBy(c => c.SortOrder).ThenBy(c => c.Name).ToListAsync(cancellationToken);
+        var index = siblings.FindIndex(c => c.Id == id);
+        var target = index + Math.Sign(direction);
+        if (target < 0 || target >= siblings.Count) return false;
+        (siblings[index], siblings[target]) = (siblings[target], siblings[index]);
+        for (var i = 0; i < siblings.Count; i++) siblings[i].SortOrder = i;
+        audit.Record(db, actor, "category.reordered", "Category", Id(id), $"Moved category {category.Name} {(direction < 0 ? "up" : "down")}");
+        await db.SaveChangesAsync(cancellationToken);
+        await catalogChanged.CatalogChangedAsync(cancellationToken);
+        return true;
+    }
+
+    /// <summary>Deletes a category that has no sub-categories and no products; otherwise says what is in the way.</summary>
+    public async Task<Result<bool>> DeleteAsync(AdminActor actor, int id, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var category = await db.Categories.FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (category is null) return NotFound(id);
+        var children = await db.Categories.CountAsync(c => c.ParentId == id, cancellationToken);
+        var products = await db.Products.CountAsync(p => p.CategoryId == id, cancellationToken);
+        if (children > 0 || products > 0)
+        {
+            var parts = new List<string>();
+            if (children > 0) parts.Add(children == 1 ? "1 sub-category" : $"{children} sub-categories");
+            if (products > 0) parts.Add(products == 1 ? "1 product" : $"{products} products");
+            return Error.Conflict($"Category {category.Name} still has {string.Join(" and ", parts)}. Move or delete them first.");
+        }
+        db.Categories.Remove(category);
+        audit.Record(db, actor, "category.deleted", "Category", Id(id), $"Deleted category {category.Name}");
+        await db.SaveChangesAsync(cancellationToken);
+        await catalogChanged.CatalogChangedAsync(cancellationToken);
+        return true;
+    }
+
+    private static async Task<List<Error>> ValidateAsync(AppDbContext db, CategoryInput input, Category? existing, CancellationToken cancellationToken)
+    {
+        var errors = new List<Error>();
+        if (input.Has("name"))
+        {
+            if (string.IsNullOrWhiteSpace(input.Name)) errors.Add(new Error(ErrorCodes.RequiredField, "Name is required.", "name"));
+            else if (input.Name.Trim().Length > 100) errors.Add(Error.Validation("name", "Name can be at most 100 characters."));
+        }
+        if (input.Has("slug") && !string.IsNullOrWhiteSpace(input.Slug))
+        {
+            var slug = input.Slug.Trim();
+            if (!Common.Slug.IsValid(slug)) errors.Add(Error.Validation("slug", "A slug is lower-case letters, digits and single hyphens, e.g. garden-tools."));
+            else if (await db.Categories.AnyAsync(c => c.Slug == slug && c.Id != (existing == null ? 0 : existing.Id), cancellationToken))
+                errors.Add(Error.AlreadyExists("slug", $"Another category already uses the slug '{slug}'."));
+        }
+        if (input.Has("description") && input.Description is { Length: > 1000 }) errors.Add(Error.Validation("description", "Description can be at most 1000 characters."));
+        if (input.Has("imageUrl") && input.ImageUrl is { Length: > 500 }) errors.Add(Error.Validation("imageUrl", "Image URL can be at most 500 characters."));
+        if (input.Has("parentId") && input.ParentId is { } parentId)
+        {
+            var parents = await db.Categories.AsNoTracking().Select(c => new { c.Id, c.ParentId }).ToDictionaryAsync(c => c.Id, c => c.ParentId, cancellationToken);
+            if (!parents.ContainsKey(parentId)) errors.Add(Error.Validation("parentId", "The parent category does not exist."));
+            else if (existing is not null)
+            {
+                // Walking up from the new parent must never reach the category itself.
+                for (int? current = parentId; current is { } c; current = parents.GetValueOrDefault(c))
+                {
+                    if (c == existing.Id)
+                    {
+                        errors.Add(Error.Validation("parentId", "A category cannot be moved under itself or one of its sub-categories."));
+                        break;
+                    }
+                }
+            }
+        }
+        return errors;
+    }
+
+    private static async Task<string> SlugForAsync(AppDbContext db, CategoryInput input, int? exceptId, CancellationToken cancellationToken) =>
+        !string.IsNullOrWhiteSpace(input.Slug)
+            ? input.Slug.Trim()
+            : await Common.Slug.UniqueAsync(Common.Slug.From(input.Name), candidate => db.Categories.AnyAsync(c => c.Slug == candidate && c.Id != exceptId, cancellationToken));
+
+    private static Dictionary<string, object?> Snapshot(Category c) => new()
+    {
+        ["name"] = c.Name, ["slug"] = c.Slug, ["description"] = c.Description, ["imageUrl"] = c.ImageUrl, ["parentId"] = c.ParentId,
+    };
+
+    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+    private static AdminCategory ToView(Category c) => new(c.Id, c.Name, c.Slug, c.Description, c.ImageUrl, c.ParentId, c.SortOrder, 0, []);
+    private static string Id(int id) => id.ToString(CultureInfo.InvariantCulture);
+    private static Error NotFound(int id) => Error.NotFound($"Category with ID '{id}' not found");
+}

@@ -1,0 +1,508 @@
+using System.Globalization;
+using Ecommerce.Shared.Audit;
+using Ecommerce.Shared.Common;
+using Ecommerce.Shared.Data;
+using Ecommerce.Shared.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Ecommerce.Shared.Catalog;
+
+/// <summary>
+/// The back office's products: the grid (server-side paging, sorting and filtering that stays fast on 100,000
+/// products), create and edit with validation, pictures, archive/restore/delete and bulk edits. Every change is
+/// audited and refreshes the storefront's caches.
+/// </summary>
+public sealed class ProductAdminService(
+    IDbContextFactory<AppDbContext> dbFactory,
+    CategoryDirectory categories,
+    ProductImageStore images,
+    AuditLog audit,
+    ICatalogChangeNotifier catalogChanged,
+    IOptions<StoreSettings> store)
+{
+    public const int MaxBulkProducts = 5000;
+    public const int MaxTags = 20;
+    public const int MaxPairs = 30;
+    public const decimal MaxPrice = 1_000_000_000m;
+    public const int MaxStock = 1_000_000_000;
+
+    public async Task<PagedResult<AdminProductRow>> ListAsync(AdminProductQuery query, CancellationToken cancellationToken = default)
+    {
+        var pageSize = Math.Clamp(query.PageSize, 1, 200);
+        var pageNumber = Math.Max(1, query.PageNumber);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var products = await FilterAsync(db, query, cancellationToken);
+        var total = await products.CountAsync(cancellationToken);
+        var skip = (long)(pageNumber - 1) * pageSize;
+        if (skip >= total) return new PagedResult<AdminProductRow>([], pageNumber, pageSize, total);
+
+        var rows = await Sort(products, query).Skip((int)skip).Take(pageSize)
+            .Select(p => new
+            {
+                p.Id, p.Name, p.Sku, p.Slug, p.CategoryId,
+                CategoryName = p.Category != null ? p.Category.Name : null,
+                p.PriceCents, p.CompareAtPriceCents, p.Stock, p.Status, p.IsFeatured,
+                Image = p.Images.OrderByDescending(i => i.IsPrimary).ThenBy(i => i.SortOrder).Select(i => i.Url).FirstOrDefault(),
+                p.UpdatedAt,
+            })
+            .ToListAsync(cancellationToken);
+        return new PagedResult<AdminProductRow>(
+            rows.Select(r => new AdminProductRow(r.Id, r.Name, r.Sku, r.Slug, r.CategoryId, r.CategoryName, new Money(r.PriceCents),
+                r.CompareAtPriceCents is { } c ? new Money(c) : null, r.Stock, r.Status, r.IsFeatured, r.Image, r.UpdatedAt)).ToList(),
+            pageNumber, pageSize, total);
+    }
+
+    /// <summary>The ids of every product the query matches (for "select all" bulk edits and exports).</summary>
+    public async Task<IReadOnlyList<int>> MatchingIdsAsync(AdminProductQuery query, int limit, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var products = await FilterAsync(db, query, cancellationToken);
+        return await Sort(products, query).Select(p => p.Id).Take(limit).ToListAsync(cancellationToken);
+    }
+
+    public async Task<ProductEdit?> GetAsync(int id, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var product = await db.Products.AsNoTracking().Include(p => p.Images).FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
+        if (product is null) return null;
+        var inOrders = await db.OrderLines.AnyAsync(l => l.ProductId == id, cancellationToken);
+        return ToEdit(product, inOrders);
+    }
+
+    /// <summary>A free slug for a product name (adds -2, -3, … when taken).</summary>
+    public async Task<string> SuggestSlugAsync(string? name, int? exceptId = null, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await Common.Slug.UniqueAsync(Common.Slug.From(name),
+            candidate => db.Products.AnyAsync(p => p.Slug == candidate && p.Id != exceptId, cancellationToken));
+    }
+
+    public async Task<Result<ProductEdit>> CreateAsync(AdminActor actor, ProductInput input, CancellationToken cancellationToken = default)
+    {
+        input = input with { Present = null };
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var errors = await ValidateAsync(db, input, existing: null, cancellationToken);
+        if (errors.Count > 0) return Result<ProductEdit>.Failure(errors);
+
+        var product = new Product { Name = "", Slug = "", Sku = "", OwnerId = actor.UserId };
+        await ApplyAsync(db, product, input, cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        db.Products.Add(product);
+        await db.SaveChangesAsync(cancellationToken);
+        audit.Record(db, actor, "product.created", "Product", Id(product.Id), $"Created product {product.Name} ({product.Sku})",
+            new { product.Name, product.Sku, price = product.Price.ToDecimal(), product.Stock });
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        await catalogChanged.CatalogChangedAsync(cancellationToken);
+        return ToEdit(product, inOrders: false);
+    }
+
+    public async Task<Result<ProductEdit>> UpdateAsync(AdminActor actor, int id, ProductInput input, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var product = await db.Products.Include(p => p.Images).FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
+        if (product is null) return ProductNotFound(id);
+        var errors = await ValidateAsync(db, input, product, cancellationToken);
+        if (errors.Count > 0) return Result<ProductEdit>.Failure(errors);
+
+        var before = Snapshot(product);
+        await ApplyAsync(db, product, input, cancellationToken);
+        var changes = AuditLog.Diff(before, Snapshot(product));
+        if (changes.Count > 0)
+            audit.Record(db, actor, "product.updated", "Product", Id(id), $"Changed {string.Join(", ", changes.Keys)} of {product.Name}", changes);
+        await db.SaveChangesAsync(cancellationToken);
+        if (changes.Count > 0) await catalogChanged.CatalogChangedAsync(cancellationToken);
+        return ToEdit(product, await db.OrderLines.AnyAsync(l => l.ProductId == id, cancellationToken));
+    }
+
+    /// <summary>Deletes a product that no order contains; a product in any order is archived instead.</summary>
+    public async Task<Result<ProductRemoval>> DeleteAsync(AdminActor actor, int id, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var product = await db.Products.FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
+        if (product is null) return ProductNotFound(id);
+
+        ProductRemoval outcome;
+        if (await db.OrderLines.AnyAsync(l => l.ProductId == id, cancellationToken))
+        {
+            product.Status = ProductStatus.Archived;
+            audit.Record(db, actor, "product.archived", "Product", Id(id), $"Archived {product.Name} (it appears in orders, so it is kept)");
+            outcome = ProductRemoval.Archived;
+        }
+        else
+        {
+            db.Products.Remove(product);
+            audit.Record(db, actor, "product.deleted", "Product", Id(id), $"Deleted product {product.Name} ({product.Sku})");
+            outcome = ProductRemoval.Deleted;
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        if (outcome == ProductRemoval.Deleted) images.DeleteAll(id);
+        await catalogChanged.CatalogChangedAsync(cancellationToken);
+        return outcome;
+    }
+
+    public Task<Result<int>> ArchiveAsync(AdminActor actor, int id, CancellationToken cancellationToken = default) =>
+        BulkAsync(actor, [id], new BulkEdit.Archive(), cancellationToken);
+
+    public Task<Result<int>> RestoreAsync(AdminActor actor, int id, CancellationToken cancellationToken = default) =>
+        BulkAsync(actor, [id], new BulkEdit.Restore(), cancellationToken);
+
+    /// <summary>Applies one change to every selected product, in one transaction; returns how many changed.</summary>
+    public async Task<Result<int>> BulkAsync(AdminActor actor, IReadOnlyCollection<int> ids, BulkEdit edit, CancellationToken cancellationToken = default)
+    {
+        var selected = ids.Distinct().ToList();
+        if (selected.Count == 0) return Error.Validation("ids", "Select at least one product.");
+        if (selected.Count > MaxBulkProducts) return Error.Validation("ids", $"A bulk edit can change at most {MaxBulkProducts} products at once.");
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var products = await db.Products.Where(p => selected.Contains(p.Id)).ToListAsync(cancellationToken);
+        if (products.Count == 0) return Error.NotFound("None of the selected products exist any more.");
+
+        string summary;
+        object details;
+        switch (edit)
+        {
+            case BulkEdit.SetPrice price:
+            {
+                var changed = new List<object>();
+                foreach (var product in products)
+                {
+                    var was = product.Price;
+                    var now = price.Percent ? was + was.Percent(price.Value) : Money.FromDecimal(price.Value);
+                    if (now.Cents < 0) return Error.Validation("value", $"The new price of {product.Name} would be below zero.");
+                    if (now.ToDecimal() > MaxPrice) return Error.Validation("value", $"The new price of {product.Name} would be above {MaxPrice:0}.");
+                    product.PriceCents = now.Cents;
+                    changed.Add(new { product.Id, product.Sku, from = was.ToDecimal(), to = now.ToDecimal() });
+                }
+                summary = price.Percent
+                    ? $"Changed the price of {products.Count} products by {price.Value.ToString("0.##", CultureInfo.InvariantCulture)} %"
+                    : $"Set the price of {products.Count} products to {store.Value.FormatPrice(Money.FromDecimal(price.Value))}";
+                details = changed;
+                break;
+            }
+            case BulkEdit.SetStock stock:
+                if (stock.Stock is < 0 or > MaxStock) return Error.Validation("value", "Stock must be 0 or more.");
+                details = products.Select(p => new { p.Id, p.Sku, from = p.Stock, to = stock.Stock }).ToList();
+                foreach (var product in products) product.Stock = stock.Stock;
+                summary = $"Set the stock of {products.Count} products to {stock.Stock}";
+                break;
+            case BulkEdit.SetCategory category:
+                string categoryName = "no category";
+                if (category.CategoryId is { } categoryId)
+                {
+                    var target = await db.Categories.AsNoTracking().FirstOrDefaultAsync(c => c.Id == categoryId, cancellationToken);
+                    if (target is null) return Error.Validation("categoryId", "That category does not exist.");
+                    categoryName = target.Name;
+                }
+                details = products.Select(p => new { p.Id, p.Sku, from = p.CategoryId, to = category.CategoryId }).ToList();
+                foreach (var product in products) product.CategoryId = category.CategoryId;
+                summary = $"Moved {products.Count} products to {categoryName}";
+                break;
+            case BulkEdit.Archive:
+                details = products.Select(p => new { p.Id, p.Sku }).ToList();
+                foreach (var product in products) product.Status = ProductStatus.Archived;
+                summary = products.Count == 1 ? $"Archived {products[0].Name}" : $"Archived {products.Count} products";
+                break;
+            case BulkEdit.Restore:
+                details = products.Select(p => new { p.Id, p.Sku }).ToList();
+                foreach (var product in products) product.Status = ProductStatus.Active;
+                summary = products.Count == 1 ? $"Restored {products[0].Name}" : $"Restored {products.Count} products";
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(edit));
+        }
+
+        var action = edit switch
+        {
+            BulkEdit.SetPrice => "products.price-changed",
+            BulkEdit.SetStock => "products.stock-set",
+            BulkEdit.SetCategory => "products.category-set",
+            BulkEdit.Archive => "products.archived",
+            _ => "products.restored",
+        };
+        audit.Record(db, actor, action, "Product", products.Count == 1 ? Id(products[0].Id) : null, summary, details);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        await catalogChanged.CatalogChangedAsync(cancellationToken);
+        return products.Count;
+    }
+
+    /// <summary>Adds an uploaded picture (checked to be JPEG, PNG or WebP); the first picture becomes primary.</summary>
+    public async Task<Result<AdminImage>> AddImageAsync(AdminActor actor, int productId, Stream content, string? alt, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var product = await db.Products.Include(p => p.Images).FirstOrDefaultAsync(p => p.Id == productId, cancellationToken);
+        if (product is null) return ProductNotFound(productId);
+        if (product.Images.Count >= 20) return Error.Validation("image", "A product can have at most 20 pictures.");
+
+        var saved = await images.SaveAsync(productId, content, cancellationToken);
+        if (!saved.Succeeded) return Result<AdminImage>.Failure(saved.Errors);
+
+        var image = new ProductImage
+        {
+            ProductId = productId,
+            Url = saved.Value,
+            AltText = string.IsNullOrWhiteSpace(alt) ? product.Name : alt.Trim()[..Math.Min(alt.Trim().Length, 300)],
+            IsPrimary = product.Images.Count == 0,
+            SortOrder = product.Images.Count == 0 ? 0 : product.Images.Max(i => i.SortOrder) + 1,
+        };
+        product.Images.Add(image);
+        db.Entry(product).State = EntityState.Modified; // a picture change is a product change: UpdatedAt is stamped
+        audit.Record(db, actor, "product.image-added", "Product", Id(productId), $"Added a picture to {product.Name}", new { image.Url });
+        await db.SaveChangesAsync(cancellationToken);
+        await catalogChanged.CatalogChangedAsync(cancellationToken);
+        return new AdminImage(image.Id, image.Url, image.AltText, image.IsPrimary, image.SortOrder);
+    }
+
+    /// <summary>Sets the pictures' order (first = shown first), alt texts and the primary one, in one step.</summary>
+    public async Task<Result<IReadOnlyList<AdminImage>>> UpdateImagesAsync(
+        AdminActor actor, int productId, IReadOnlyList<(int ImageId, string? Alt)> ordered, int primaryImageId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var product = await db.Products.Include(p => p.Images).FirstOrDefaultAsync(p => p.Id == productId, cancellationToken);
+        if (product is null) return ProductNotFound(productId);
+        if (ordered.Count != product.Images.Count || ordered.Select(o => o.ImageId).Except(product.Images.Select(i => i.Id)).Any())
+            return Error.Conflict("The pictures changed meanwhile; reload the product.");
+        if (product.Images.All(i => i.Id != primaryImageId)) return Error.Validation("primary", "Choose one of the product's pictures as the primary one.");
+
+        for (var position = 0; position < ordered.Count; position++)
+        {
+            var image = product.Images.First(i => i.Id == ordered[position].ImageId);
+            image.SortOrder = position;
+            image.IsPrimary = image.Id == primaryImageId;
+            var alt = ordered[position].Alt?.Trim() ?? "";
+            if (alt.Length > 300) return Error.Validation("alt", "Alt text can be at most 300 characters.");
+            image.AltText = alt;
+        }
+        db.Entry(product).State = EntityState.Modified;
+        audit.Record(db, actor, "product.images-updated", "Product", Id(productId), $"Rearranged the pictures of {product.Name}");
+        await db.SaveChangesAsync(cancellationToken);
+        await catalogChanged.CatalogChangedAsync(cancellationToken);
+        return product.Images.OrderBy(i => i.SortOrder).Select(ToImage).ToList();
+    }
+
+    /// <summary>Removes a picture; when it was primary, the next one becomes primary.</summary>
+    public async Task<Result<bool>> RemoveImageAsync(AdminActor actor, int productId, int imageId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var product = await db.Products.Include(p => p.Images).FirstOrDefaultAsync(p => p.Id == productId, cancellationToken);
+        if (product is null) return ProductNotFound(productId);
+        var image = product.Images.FirstOrDefault(i => i.Id == imageId);
+        if (image is null) return Error.NotFound($"Picture {imageId} not found");
+
+        product.Images.Remove(image);
+        db.ProductImages.Remove(image);
+        if (image.IsPrimary && product.Images.OrderBy(i => i.SortOrder).FirstOrDefault() is { } next) next.IsPrimary = true;
+        db.Entry(product).State = EntityState.Modified;
+        audit.Record(db, actor, "product.image-removed", "Product", Id(productId), $"Removed a picture of {product.Name}", new { image.Url });
+        await db.SaveChangesAsync(cancellationToken);
+        images.Delete(image.Url);
+        await catalogChanged.CatalogChangedAsync(cancellationToken);
+        return true;
+    }
+
+    internal async Task<IQueryable<Product>> FilterAsync(AppDbContext db, AdminProductQuery query, CancellationToken cancellationToken)
+    {
+        var products = db.Products.AsNoTracking();
+        if (query.Status is { } status) products = products.Where(p => p.Status == status);
+        if (query.CategoryId is { } categoryId)
+        {
+            var ids = (await categories.GetAsync(cancellationToken)).SelfAndDescendantIds(categoryId);
+            products = products.Where(p => p.CategoryId != null && ids.Contains(p.CategoryId.Value));
+        }
+        products = query.Stock switch
+        {
+            StockFilter.InStock => products.Where(p => p.Stock > 0),
+            StockFilter.Low => products.Where(p => p.Stock > 0 && p.Stock <= AdminProductQuery.LowStockThreshold),
+            StockFilter.Out => products.Where(p => p.Stock <= 0),
+            _ => products,
+        };
+        if (!string.IsNullOrWhiteSpace(query.Search))
+        {
+            var text = query.Search.Trim();
+            var terms = CatalogService.SearchTerms(text);
+            if (terms.Count > 0)
+            {
+                var matches = ProductSearchIndex.MatchingIds(db, terms);
+                products = products.Where(p => matches.Contains(p.Id) || p.Sku == text);
+            }
+            else
+            {
+                products = products.Where(p => p.Sku == text);
+            }
+        }
+        return products;
+    }
+
+    private static IQueryable<Product> Sort(IQueryable<Product> products, AdminProductQuery query) =>
+        (query.SortBy.ToLowerInvariant(), query.Descending) switch
+        {
+            ("name", false) => products.OrderBy(p => p.Name).ThenBy(p => p.Id),
+            ("name", true) => products.OrderByDescending(p => p.Name).ThenByDescending(p => p.Id),
+            ("sku", false) => products.OrderBy(p => p.Sku),
+            ("sku", true) => products.OrderByDescending(p => p.Sku),
+            ("price", false) => products.OrderBy(p => p.PriceCents).ThenBy(p => p.Id),
+            ("price", true) => products.OrderByDescending(p => p.PriceCents).ThenByDescending(p => p.Id),
+            ("stock", false) => products.OrderBy(p => p.Stock).ThenBy(p => p.Id),
+            ("stock", true) => products.OrderByDescending(p => p.Stock).ThenByDescending(p => p.Id),
+            ("createdat", false) => products.OrderBy(p => p.CreatedAt).ThenBy(p => p.Id),
+            ("createdat", true) => products.OrderByDescending(p => p.CreatedAt).ThenByDescending(p => p.Id),
+            (_, false) => products.OrderBy(p => p.UpdatedAt).ThenBy(p => p.Id),
+            _ => products.OrderByDescending(p => p.UpdatedAt).ThenByDescending(p => p.Id),
+        };
+
+    /// <summary>Every failing field of the input (those it gives, for a partial update), named as the API names them.</summary>
+    internal async Task<List<Error>> ValidateAsync(AppDbContext db, ProductInput input, Product? existing, CancellationToken cancellationToken)
+    {
+        var errors = new List<Error>();
+        var id = existing?.Id;
+
+        if (input.Has("name"))
+        {
+            if (string.IsNullOrWhiteSpace(input.Name)) errors.Add(new Error(ErrorCodes.RequiredField, "Name is required.", "name"));
+            else if (input.Name.Trim().Length > 200) errors.Add(Error.Validation("name", "Name can be at most 200 characters."));
+        }
+        if (input.Has("sku"))
+        {
+            var sku = input.Sku?.Trim();
+            if (string.IsNullOrEmpty(sku)) errors.Add(new Error(ErrorCodes.RequiredField, "SKU is required.", "sku"));
+            else if (sku.Length > 64) errors.Add(Error.Validation("sku", "SKU can be at most 64 characters."));
+            else if (sku.Any(char.IsWhiteSpace)) errors.Add(Error.Validation("sku", "SKU cannot contain spaces."));
+            else if (await db.Products.AnyAsync(p => p.Sku == sku && p.Id != id, cancellationToken))
+                errors.Add(Error.AlreadyExists("sku", $"Another product already has the SKU '{sku}'."));
+        }
+        if (input.Has("slug") && !string.IsNullOrWhiteSpace(input.Slug))
+        {
+            var slug = input.Slug.Trim();
+            if (!Common.Slug.IsValid(slug)) errors.Add(Error.Validation("slug", "A slug is lower-case letters, digits and single hyphens, e.g. blue-ceramic-mug."));
+            else if (await db.Products.AnyAsync(p => p.Slug == slug && p.Id != id, cancellationToken))
+                errors.Add(Error.AlreadyExists("slug", $"Another product already uses the slug '{slug}'."));
+        }
+        if (input.Has("price"))
+        {
+            if (input.Price is null) errors.Add(new Error(ErrorCodes.RequiredField, "Price is required.", "price"));
+            else if (input.Price < 0) errors.Add(Error.Validation("price", "Price cannot be negative."));
+            else if (input.Price > MaxPrice) errors.Add(Error.Validation("price", $"Price can be at most {MaxPrice:0}."));
+            else if (decimal.Round(input.Price.Value, 2) != input.Price) errors.Add(Error.Validation("price", "Price can have at most two decimals."));
+        }
+        if (input.Has("compareAtPrice") && input.CompareAtPrice is { } compareAt)
+        {
+            if (compareAt < 0) errors.Add(Error.Validation("compareAtPrice", "Compare-at price cannot be negative."));
+            else if (compareAt > MaxPrice) errors.Add(Error.Validation("compareAtPrice", $"Compare-at price can be at most {MaxPrice:0}."));
+            else if (decimal.Round(compareAt, 2) != compareAt) errors.Add(Error.Validation("compareAtPrice", "Compare-at price can have at most two decimals."));
+        }
+        if (input.Has("stock") && input.Stock is { } stock && stock is < 0 or > MaxStock)
+            errors.Add(Error.Validation("stock", "Stock cannot be negative."));
+        if (input.Has("categoryId") && input.CategoryId is { } categoryId && !await db.Categories.AnyAsync(c => c.Id == categoryId, cancellationToken))
+            errors.Add(Error.Validation("categoryId", "That category does not exist."));
+        if (input.Has("description") && input.Description is { Length: > 1000 })
+            errors.Add(Error.Validation("description", "The short description can be at most 1000 characters."));
+        if (input.Has("longDescription") && input.LongDescription is { Length: > 20000 })
+            errors.Add(Error.Validation("longDescription", "The description can be at most 20000 characters."));
+        if (input.Has("tags") && input.Tags is { } tags)
+        {
+            var clean = CleanTags(tags);
+            if (clean.Count > MaxTags) errors.Add(Error.Validation("tags", $"At most {MaxTags} tags."));
+            if (clean.Any(t => t.Length > 40)) errors.Add(Error.Validation("tags", "A tag can be at most 40 characters."));
+        }
+        ValidatePairs(input.Has("attributes") ? input.Attributes : null, "attributes", "attribute", errors);
+        ValidatePairs(input.Has("specifications") ? input.Specifications : null, "specifications", "specification", errors);
+        if (input.Has("status") && input.Status is not null && ParseStatus(input.Status) is null)
+            errors.Add(Error.Validation("status", "Status must be active or archived."));
+        if (input.Has("images") && input.Images is { } imageList)
+        {
+            if (imageList.Count > 20) errors.Add(Error.Validation("images", "A product can have at most 20 pictures."));
+            if (imageList.Any(i => string.IsNullOrWhiteSpace(i.Url) || i.Url.Length > 500 || !IsImageUrl(i.Url)))
+                errors.Add(Error.Validation("images", "Each picture needs a url: a site path (/media/…) or an http(s) address."));
+            if (imageList.Count(i => i.IsPrimary) > 1) errors.Add(Error.Validation("images", "Only one picture can be primary."));
+        }
+        return errors;
+    }
+
+    private async Task ApplyAsync(AppDbContext db, Product product, ProductInput input, CancellationToken cancellationToken)
+    {
+        if (input.Has("name")) product.Name = input.Name!.Trim();
+        if (input.Has("sku")) product.Sku = input.Sku!.Trim();
+        if (input.Has("slug") || product.Slug.Length == 0)
+        {
+            product.Slug = !string.IsNullOrWhiteSpace(input.Slug) ? input.Slug.Trim()
+                : product.Slug.Length > 0 && !input.Has("slug") ? product.Slug
+                : await Common.Slug.UniqueAsync(Common.Slug.From(product.Name),
+                    candidate => db.Products.AnyAsync(p => p.Slug == candidate && p.Id != product.Id, cancellationToken));
+        }
+        if (input.Has("description")) product.Description = input.Description?.Trim() ?? "";
+        if (input.Has("longDescription")) product.LongDescription = string.IsNullOrWhiteSpace(input.LongDescription) ? null : input.LongDescription.Trim();
+        if (input.Has("price")) product.PriceCents = Money.FromDecimal(input.Price!.Value).Cents;
+        if (input.Has("compareAtPrice")) product.CompareAtPriceCents = input.CompareAtPrice is { } c ? Money.FromDecimal(c).Cents : null;
+        if (input.Has("stock")) product.Stock = input.Stock ?? 0;
+        if (input.Has("categoryId")) product.CategoryId = input.CategoryId;
+        if (input.Has("tags")) product.Tags = CleanTags(input.Tags ?? []);
+        if (input.Has("attributes"))
+            product.Attributes = (input.Attributes ?? []).Select(a => new ProductAttribute { Name = a.Name.Trim(), Value = a.Value.Trim() }).ToList();
+        if (input.Has("specifications"))
+            product.Specifications = (input.Specifications ?? []).Select(a => new ProductSpecification { Name = a.Name.Trim(), Value = a.Value.Trim() }).ToList();
+        if (input.Has("isFeatured")) product.IsFeatured = input.IsFeatured ?? false;
+        if (input.Has("status") && ParseStatus(input.Status) is { } status) product.Status = status;
+        if (input.Has("images") && input.Images is { } imageList)
+        {
+            product.Images.Clear();
+            var primary = imageList.Any(i => i.IsPrimary) ? imageList.First(i => i.IsPrimary) : imageList.FirstOrDefault();
+            product.Images.AddRange(imageList.Select((i, position) => new ProductImage
+            {
+                Url = i.Url.Trim(),
+                AltText = string.IsNullOrWhiteSpace(i.Alt) ? product.Name : i.Alt.Trim(),
+                IsPrimary = ReferenceEquals(i, primary),
+                SortOrder = position,
+            }));
+        }
+    }
+
+    private static void ValidatePairs(IReadOnlyList<NameValue>? pairs, string field, string label, List<Error> errors)
+    {
+        if (pairs is null) return;
+        if (pairs.Count > MaxPairs) errors.Add(Error.Validation(field, $"At most {MaxPairs} {label}s."));
+        if (pairs.Any(p => string.IsNullOrWhiteSpace(p.Name) || string.IsNullOrWhiteSpace(p.Value)))
+            errors.Add(Error.Validation(field, $"Every {label} needs a name and a value."));
+        if (pairs.Any(p => p.Name?.Length > 100 || p.Value?.Length > 200))
+            errors.Add(Error.Validation(field, $"An {label}'s name can be at most 100 and its value 200 characters."));
+    }
+
+    internal static List<string> CleanTags(IEnumerable<string> tags) =>
+        tags.Select(t => t.Trim().ToLowerInvariant()).Where(t => t.Length > 0).Distinct().ToList();
+
+    public static ProductStatus? ParseStatus(string? status) => status?.Trim().ToLowerInvariant() switch
+    {
+        "active" => ProductStatus.Active,
+        "archived" => ProductStatus.Archived,
+        _ => null,
+    };
+
+    private static bool IsImageUrl(string url) =>
+        url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal)
+        || Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
+
+    private static Dictionary<string, object?> Snapshot(Product p) => new()
+    {
+        ["name"] = p.Name, ["slug"] = p.Slug, ["sku"] = p.Sku, ["description"] = p.Description, ["longDescription"] = p.LongDescription,
+        ["price"] = p.Price.ToDecimal(), ["compareAtPrice"] = p.CompareAtPrice?.ToDecimal(), ["stock"] = p.Stock,
+        ["categoryId"] = p.CategoryId, ["tags"] = p.Tags.ToList(), ["isFeatured"] = p.IsFeatured,
+        ["status"] = p.Status.ToString().ToLowerInvariant(),
+        ["attributes"] = p.Attributes.Select(a => $"{a.Name}={a.Value}").ToList(),
+        ["specifications"] = p.Specifications.Select(a => $"{a.Name}={a.Value}").ToList(),
+        ["images"] = p.Images.OrderBy(i => i.SortOrder).Select(i => i.Url).ToList(),
+    };
+
+    private static ProductEdit ToEdit(Product p, bool inOrders) => new(
+        p.Id, p.Name, p.Slug, p.Sku, p.Description, p.LongDescription, p.Price.ToDecimal(), p.CompareAtPrice?.ToDecimal(),
+        p.CategoryId, p.Stock, p.Tags, p.Attributes.Select(a => new NameValue(a.Name, a.Value)).ToList(),
+        p.Specifications.Select(a => new NameValue(a.Name, a.Value)).ToList(), p.IsFeatured, p.Status,
+        p.Images.OrderBy(i => i.SortOrder).ThenBy(i => i.Id).Select(ToImage).ToList(), inOrders, p.CreatedAt, p.UpdatedAt);
+
+    private static AdminImage ToImage(ProductImage i) => new(i.Id, i.Url, i.AltText, i.IsPrimary, i.SortOrder);
+
+    private static string Id(int id) => id.ToString(CultureInfo.InvariantCulture);
+
+    private static Error ProductNotFound(int id) => Error.NotFound($"Product with ID '{id}' not found");
+}

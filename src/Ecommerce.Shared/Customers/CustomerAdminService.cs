@@ -1,0 +1,195 @@
+using System.Security.Cryptography;
+using System.Text;
+using Ecommerce.Shared.Audit;
+using Ecommerce.Shared.Common;
+using Ecommerce.Shared.Data;
+using Ecommerce.Shared.Orders;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ecommerce.Shared.Customers;
+
+public sealed record CustomerRow(
+    string Id, string Email, string? FirstName, string? LastName, DateTime CreatedAt, int OrderCount, Money TotalSpent,
+    bool IsAdmin, bool IsLocked);
+
+public sealed record CustomerDetails(
+    string Id, string Email, string? FirstName, string? LastName, string? PhoneNumber, DateOnly? DateOfBirth, DateTime CreatedAt,
+    bool IsAdmin, bool IsLocked, DateTimeOffset? LockedUntil, int FailedSignIns,
+    IReadOnlyList<AddressView> Addresses, IReadOnlyList<OrderSummaryView> Orders, int OrderCount, Money TotalSpent);
+
+/// <summary>
+/// Customers for admins: search, details, locking sign-in, the Admin role, and deleting an account — the account
+/// and its personal data go; orders stay for the books with the personal data replaced.
+/// </summary>
+public sealed class CustomerAdminService(
+    AppDbContext db,
+    UserManager<ApplicationUser> users,
+    AuditLog audit,
+    TimeProvider clock)
+{
+    public const string DeletedName = "Deleted customer";
+    public const string RemovedText = "(removed)";
+
+    public async Task<PagedResult<CustomerRow>> ListAsync(string? search, int pageNumber = 1, int pageSize = 25, CancellationToken cancellationToken = default)
+    {
+        pageSize = Math.Clamp(pageSize, 1, 200);
+        pageNumber = Math.Max(1, pageNumber);
+        var people = db.Users.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(search))
+        {
+            var term = search.Trim().ToUpperInvariant();
+            people = people.Where(u => u.NormalizedEmail!.Contains(term)
+                                       || (u.FirstName != null && u.FirstName.ToUpper().Contains(term))
+                                       || (u.LastName != null && u.LastName.ToUpper().Contains(term)));
+        }
+        var total = await people.CountAsync(cancellationToken);
+        var skip = (long)(pageNumber - 1) * pageSize;
+        if (skip >= total) return new PagedResult<CustomerRow>([], pageNumber, pageSize, total);
+
+        var adminRoleId = await AdminRoleIdAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        var rows = await people.OrderByDescending(u => u.CreatedAt).ThenBy(u => u.Email)
+            .Skip((int)skip).Take(pageSize)
+            .Select(u => new
+            {
+                u.Id, u.Email, u.FirstName, u.LastName, u.CreatedAt, u.LockoutEnd,
+                Orders = db.Orders.Count(o => o.UserId == u.Id),
+                Spent = db.Orders.Where(o => o.UserId == u.Id && o.PaidAt != null && o.Status != OrderStatus.Cancelled && o.Status != OrderStatus.Refunded)
+                    .Sum(o => (long?)o.TotalCents) ?? 0,
+                IsAdmin = db.UserRoles.Any(r => r.UserId == u.Id && r.RoleId == adminRoleId),
+            })
+            .ToListAsync(cancellationToken);
+        return new PagedResult<CustomerRow>(
+            rows.Select(r => new CustomerRow(r.Id, r.Email ?? "", r.FirstName, r.LastName, r.CreatedAt, r.Orders, new Money(r.Spent), r.IsAdmin,
+                r.LockoutEnd is { } end && end > now)).ToList(),
+            pageNumber, pageSize, total);
+    }
+
+    public async Task<CustomerDetails?> GetAsync(string id, CancellationToken cancellationToken = default)
+    {
+        var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == id, cancellationToken);
+        if (user is null) return null;
+        var adminRoleId = await AdminRoleIdAsync(cancellationToken);
+        var isAdmin = await db.UserRoles.AnyAsync(r => r.UserId == id && r.RoleId == adminRoleId, cancellationToken);
+        var addresses = await db.Addresses.AsNoTracking().Where(a => a.UserId == id).OrderByDescending(a => a.IsDefault).ThenBy(a => a.Id)
+            .Select(AddressService.ToView).ToListAsync(cancellationToken);
+        var orders = db.Orders.AsNoTracking().Where(o => o.UserId == id);
+        var recent = await orders.OrderByDescending(o => o.CreatedAt).Take(50)
+            .Select(o => new OrderSummaryView(o.Id, o.OrderNumber, o.Status, o.Lines.Sum(l => l.Quantity), new Money(o.TotalCents), o.CreatedAt, o.CustomerEmail))
+            .ToListAsync(cancellationToken);
+        var spent = await orders.Where(o => o.PaidAt != null && o.Status != OrderStatus.Cancelled && o.Status != OrderStatus.Refunded)
+            .SumAsync(o => (long?)o.TotalCents, cancellationToken) ?? 0;
+        var locked = user.LockoutEnd is { } end && end > clock.GetUtcNow();
+        return new CustomerDetails(user.Id, user.Email ?? "", user.FirstName, user.LastName, user.PhoneNumber, user.DateOfBirth, user.CreatedAt,
+            isAdmin, locked, locked ? user.LockoutEnd : null, user.AccessFailedCount, addresses, recent, await orders.CountAsync(cancellationToken), new Money(spent));
+    }
+
+    /// <summary>Stops (or allows again) signing in; a locked account's sessions and API tokens end.</summary>
+    public async Task<Result<bool>> SetLockedAsync(AdminActor actor, string id, bool locked, CancellationToken cancellationToken = default)
+    {
+        var user = await users.FindByIdAsync(id);
+        if (user is null) return NotFound(id);
+        if (locked && user.Id == actor.UserId) return Error.Conflict("You cannot lock your own account.");
+
+        await users.SetLockoutEnabledAsync(user, true);
+        await users.SetLockoutEndDateAsync(user, locked ? DateTimeOffset.MaxValue : null);
+        if (locked)
+        {
+            await users.UpdateSecurityStampAsync(user); // signs the customer out everywhere
+            await RevokeTokensAsync(id, "locked", cancellationToken);
+        }
+        else
+        {
+            await users.ResetAccessFailedCountAsync(user);
+        }
+        await audit.RecordAsync(actor, locked ? "customer.locked" : "customer.unlocked", "Customer", id,
+            $"{(locked ? "Locked" : "Unlocked")} sign-in of {user.Email}", cancellationToken: cancellationToken);
+        return true;
+    }
+
+    /// <summary>Grants or revokes the Admin role. Admins cannot take their own rights, and the store always keeps one admin.</summary>
+    public async Task<Result<bool>> SetAdminAsync(AdminActor actor, string id, bool admin, CancellationToken cancellationToken = default)
+    {
+        var user = await users.FindByIdAsync(id);
+        if (user is null) return NotFound(id);
+        var isAdmin = await users.IsInRoleAsync(user, Roles.Admin);
+        if (isAdmin == admin) return false;
+
+        if (!admin)
+        {
+            if (user.Id == actor.UserId) return Error.Conflict("You cannot remove your own admin rights; ask another admin.");
+            if ((await users.GetUsersInRoleAsync(Roles.Admin)).Count <= 1) return Error.Conflict("The store needs at least one admin.");
+        }
+        var result = admin ? await users.AddToRoleAsync(user, Roles.Admin) : await users.RemoveFromRoleAsync(user, Roles.Admin);
+        if (!result.Succeeded) return Error.Conflict(string.Join(" ", result.Errors.Select(e => e.Description)));
+        await users.UpdateSecurityStampAsync(user); // the new role applies at the next sign-in check
+        await RevokeTokensAsync(id, "role-changed", cancellationToken);
+        await audit.RecordAsync(actor, admin ? "customer.admin-granted" : "customer.admin-revoked", "Customer", id,
+            $"{(admin ? "Granted" : "Revoked")} the Admin role {(admin ? "to" : "of")} {user.Email}", cancellationToken: cancellationToken);
+        return true;
+    }
+
+    /// <summary>
+    /// Deletes a customer's account and personal data (profile, addresses, cart, favourites, tokens). Their orders
+    /// stay for the books: the customer's name, e-mail, street and phone in them are replaced, while amounts,
+    /// products and the city/region/country needed for tax records are kept. Their reviews stay, credited to
+    /// "Former customer".
+    /// </summary>
+    public async Task<Result<bool>> DeleteAsync(AdminActor actor, string id, CancellationToken cancellationToken = default)
+    {
+        var user = await users.FindByIdAsync(id);
+        if (user is null) return NotFound(id);
+        if (user.Id == actor.UserId) return Error.Conflict("You cannot delete your own account here.");
+        if (await users.IsInRoleAsync(user, Roles.Admin) && (await users.GetUsersInRoleAsync(Roles.Admin)).Count <= 1)
+            return Error.Conflict("The store's last admin cannot be deleted.");
+
+        var reference = "deleted-" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(id)))[..12].ToLowerInvariant();
+        int orderCount;
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            orderCount = await db.Orders.Where(o => o.UserId == id).ExecuteUpdateAsync(s => s
+                .SetProperty(o => o.CustomerEmail, reference + "@deleted.invalid")
+                .SetProperty(o => o.CustomerName, DeletedName)
+                .SetProperty(o => o.ShippingAddress.FirstName, (string?)null)
+                .SetProperty(o => o.ShippingAddress.LastName, (string?)null)
+                .SetProperty(o => o.ShippingAddress.Street, RemovedText)
+                .SetProperty(o => o.ShippingAddress.Street2, (string?)null)
+                .SetProperty(o => o.ShippingAddress.Phone, (string?)null)
+                .SetProperty(o => o.BillingAddress.FirstName, (string?)null)
+                .SetProperty(o => o.BillingAddress.LastName, (string?)null)
+                .SetProperty(o => o.BillingAddress.Street, RemovedText)
+                .SetProperty(o => o.BillingAddress.Street2, (string?)null)
+                .SetProperty(o => o.BillingAddress.Phone, (string?)null)
+                .SetProperty(o => o.Notes, (string?)null)
+                .SetProperty(o => o.UserId, (string?)null), cancellationToken);
+            await db.Reviews.Where(r => r.UserId == id).ExecuteUpdateAsync(s => s
+                .SetProperty(r => r.AuthorName, "Former customer")
+                .SetProperty(r => r.UserId, (string?)null), cancellationToken);
+
+            // Addresses, carts, favourites and refresh tokens go with the account (cascading deletes).
+            var deleted = await users.DeleteAsync(user);
+            if (!deleted.Succeeded) return Error.Conflict(string.Join(" ", deleted.Errors.Select(e => e.Description)));
+
+            // The log names the account by its reference only, not by the personal data just removed.
+            audit.Record(db, actor, "customer.deleted", "Customer", id,
+                $"Deleted the account of {reference} and its personal data; {orderCount} orders kept anonymised",
+                new { orders = orderCount });
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        return true;
+    }
+
+    private async Task<string?> AdminRoleIdAsync(CancellationToken cancellationToken) =>
+        await db.Roles.Where(r => r.Name == Roles.Admin).Select(r => r.Id).FirstOrDefaultAsync(cancellationToken);
+
+    private Task RevokeTokensAsync(string userId, string reason, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        return db.RefreshTokens.Where(t => t.UserId == userId && t.RevokedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.RevokedAt, now).SetProperty(t => t.RevokedReason, reason), cancellationToken);
+    }
+
+    private static Error NotFound(string id) => Error.NotFound($"Customer with ID '{id}' not found");
+}

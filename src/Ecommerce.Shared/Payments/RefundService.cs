@@ -1,0 +1,113 @@
+using Ecommerce.Shared.Audit;
+using Ecommerce.Shared.Common;
+using Ecommerce.Shared.Data;
+using Ecommerce.Shared.Orders;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Ecommerce.Shared.Payments;
+
+public sealed record RefundOutcome(bool Succeeded, string? ProviderReference, string? FailureMessage);
+
+/// <summary>
+/// Gives money back through the provider that took it. Manual payments are refunded by the shop outside the store
+/// (a bank transfer back, cash), so their refund is simply recorded; card providers plug in here.
+/// </summary>
+public interface IRefundGateway
+{
+    string Provider { get; }
+    Task<RefundOutcome> RefundAsync(Payment payment, long amountCents, string? reason, CancellationToken cancellationToken);
+}
+
+public sealed class ManualRefundGateway : IRefundGateway
+{
+    public string Provider => ManualPaymentMethod.Provider;
+
+    public Task<RefundOutcome> RefundAsync(Payment payment, long amountCents, string? reason, CancellationToken cancellationToken) =>
+        Task.FromResult(new RefundOutcome(true, null, null));
+}
+
+public sealed record RefundView(int Id, Money Amount, string? Reason, RefundStatus Status, DateTime CreatedAt);
+
+public sealed record PaymentView(int Id, string Provider, string Method, PaymentStatus Status, Money Amount, Money Refunded,
+    string? ProviderReference, DateTime CreatedAt, IReadOnlyList<RefundView> Refunds)
+{
+    public Money Refundable => Status is PaymentStatus.Succeeded or PaymentStatus.PartiallyRefunded ? Amount - Refunded : Money.Zero;
+}
+
+/// <summary>Refunds of paid orders, whole or in part; a full refund moves the order to "refunded".</summary>
+public sealed class RefundService(
+    IDbContextFactory<AppDbContext> dbFactory,
+    IEnumerable<IRefundGateway> gateways,
+    AuditLog audit,
+    IOptions<StoreSettings> store,
+    TimeProvider clock)
+{
+    public async Task<IReadOnlyList<PaymentView>> PaymentsAsync(int orderId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var payments = await db.Payments.AsNoTracking().Include(p => p.Refunds).Where(p => p.OrderId == orderId)
+            .OrderBy(p => p.Id).ToListAsync(cancellationToken);
+        return payments.Select(p => new PaymentView(p.Id, p.Provider, p.Method, p.Status, new Money(p.AmountCents), new Money(p.RefundedCents),
+            p.ProviderReference, p.CreatedAt,
+            p.Refunds.OrderBy(r => r.Id).Select(r => new RefundView(r.Id, new Money(r.AmountCents), r.Reason, r.Status, r.CreatedAt)).ToList())).ToList();
+    }
+
+    /// <summary>Refunds <paramref name="amount"/> (or all that is left) of the order's settled payment.</summary>
+    public async Task<Result<PaymentView>> RefundAsync(AdminActor actor, int orderId, decimal? amount, string? reason, CancellationToken cancellationToken = default)
+    {
+        if (reason is { Length: > 1000 }) return Error.Validation("reason", "The reason can be at most 1000 characters.");
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var order = await db.Orders.FirstOrDefaultAsync(o => o.Id == orderId, cancellationToken);
+        if (order is null) return Error.NotFound($"Order with ID '{orderId}' not found");
+        var payment = await db.Payments.Include(p => p.Refunds)
+            .Where(p => p.OrderId == orderId && (p.Status == PaymentStatus.Succeeded || p.Status == PaymentStatus.PartiallyRefunded))
+            .OrderByDescending(p => p.Id).FirstOrDefaultAsync(cancellationToken);
+        if (payment is null) return Error.Conflict($"Order {order.OrderNumber} has no settled payment to refund.");
+
+        var remaining = new Money(payment.AmountCents - payment.RefundedCents);
+        var refund = amount is { } a ? Money.FromDecimal(a) : remaining;
+        if (refund.Cents <= 0) return Error.Validation("amount", "The amount to refund must be above zero.");
+        if (refund > remaining) return Error.Validation("amount", $"At most {store.Value.FormatPrice(remaining)} can be refunded.");
+        var gateway = gateways.FirstOrDefault(g => g.Provider == payment.Provider);
+        if (gateway is null) return Error.Conflict($"Refunds through {payment.Provider} are not available.");
+
+        var outcome = await gateway.RefundAsync(payment, refund.Cents, reason, cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        payment.Refunds.Add(new Refund
+        {
+            AmountCents = refund.Cents,
+            Reason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim(),
+            Status = outcome.Succeeded ? RefundStatus.Succeeded : RefundStatus.Failed,
+            ProviderReference = outcome.ProviderReference,
+            RequestedByUserId = actor.UserId,
+        });
+        if (!outcome.Succeeded)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return new Error(ErrorCodes.PaymentFailed, outcome.FailureMessage ?? "The payment provider refused the refund.");
+        }
+
+        payment.RefundedCents += refund.Cents;
+        var full = payment.RefundedCents >= payment.AmountCents;
+        payment.Status = full ? PaymentStatus.Refunded : PaymentStatus.PartiallyRefunded;
+        var note = $"Refunded {store.Value.FormatPrice(refund)}" + (string.IsNullOrWhiteSpace(reason) ? "" : $": {reason.Trim()}");
+        var from = order.Status;
+        if (full)
+        {
+            order.Status = OrderStatus.Refunded;
+            order.UpdatedAt = now;
+        }
+        db.OrderStatusChanges.Add(new OrderStatusChange
+        {
+            OrderId = orderId, FromStatus = from, Status = order.Status, Note = note, ChangedByUserId = actor.UserId, CreatedAt = now,
+        });
+        audit.Record(db, actor, "order.refunded", "Order", order.OrderNumber, $"{note} on order {order.OrderNumber}",
+            new { amount = refund.ToDecimal(), full });
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return (await PaymentsAsync(orderId, cancellationToken)).First(p => p.Id == payment.Id);
+    }
+}
