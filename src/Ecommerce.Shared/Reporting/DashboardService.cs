@@ -20,7 +20,7 @@ public sealed record DailyRevenue(DateOnly Day, Money Revenue, int Orders);
 public sealed record StockAlert(int Id, string Name, string Sku, int Stock);
 public sealed record TopSeller(int ProductId, string Name, string Sku, int Quantity, Money Revenue);
 
-public sealed record Dashboard(
+public sealed record DashboardFigures(
     Money RevenueToday, Money Revenue7Days, Money Revenue30Days, int PaidOrders30Days, Money AverageOrderValue30Days,
     IReadOnlyDictionary<OrderStatus, int> OrdersByStatus, IReadOnlyList<DailyRevenue> RevenuePerDay,
     IReadOnlyList<StockAlert> LowStock, int LowStockThreshold, IReadOnlyList<TopSeller> TopSellers, IReadOnlyList<OrderSummaryView> LatestOrders);
@@ -31,7 +31,7 @@ public sealed record Dashboard(
 /// </summary>
 public sealed class DashboardService(IDbContextFactory<AppDbContext> dbFactory, IOptions<BackOfficeOptions> options, TimeProvider clock)
 {
-    public async Task<Dashboard> GetAsync(CancellationToken cancellationToken = default)
+    public async Task<DashboardFigures> GetAsync(CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var today = now.Date;
@@ -80,7 +80,7 @@ public sealed class DashboardService(IDbContextFactory<AppDbContext> dbFactory, 
             .Select(o => new OrderSummaryView(o.Id, o.OrderNumber, o.Status, o.Lines.Sum(l => l.Quantity), new Money(o.TotalCents), o.CreatedAt, o.CustomerEmail))
             .ToListAsync(cancellationToken);
 
-        return new Dashboard(
+        return new DashboardFigures(
             new Money(revenueToday), new Money(revenue7), new Money(revenue30), count30,
             count30 == 0 ? Money.Zero : new Money((long)Math.Round(revenue30 / (decimal)count30, MidpointRounding.AwayFromZero)),
             Enum.GetValues<OrderStatus>().ToDictionary(s => s, s => byStatus.GetValueOrDefault(s)),

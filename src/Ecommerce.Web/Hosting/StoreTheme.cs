@@ -38,4 +38,29 @@ public static class StoreTheme
         },
         LayoutProperties = new LayoutProperties { DefaultBorderRadius = "10px" },
     };
+
+    /// <summary>The back office: the same colours, tighter corners and a neutral background for dense screens.</summary>
+    public static readonly MudTheme Admin = new()
+    {
+        PaletteLight = new PaletteLight
+        {
+            Primary = "#0f5e6b",
+            PrimaryDarken = "#0a4650",
+            Secondary = "#d9692c",
+            Tertiary = "#6b8f3f",
+            AppbarBackground = "#14292e",
+            AppbarText = "#ffffff",
+            Background = "#f3f4f5",
+            Surface = "#ffffff",
+            TextPrimary = "#1d2a2e",
+            TextSecondary = "#55666b",
+            Success = "#2e7d4f",
+            Warning = "#b26a00",
+            Error = "#b3261e",
+            LinesDefault = "#e2e5e7",
+            TableLines = "#e8eaec",
+        },
+        Typography = Theme.Typography,
+        LayoutProperties = new LayoutProperties { DefaultBorderRadius = "6px" },
+    };
 }
