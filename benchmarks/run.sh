@@ -23,10 +23,8 @@ THREADS=${THREADS:-1}
 PORT=${PORT:-5099}
 BASE="http://127.0.0.1:$PORT"
 
-if ! command -v wrk >/dev/null; then
-  echo "Installing wrk from apt…"
-  if [ "$(id -u)" -eq 0 ]; then apt-get install -y wrk; else sudo apt-get install -y wrk; fi
-fi
+source "$ROOT/benchmarks/lib.sh"
+ensure_wrk
 
 WORK=$(mktemp -d /tmp/ecommerce-bench.XXXXXX)
 RESULTS="$ROOT/benchmarks/results"
@@ -37,24 +35,7 @@ RAW="$RESULTS/$STAMP.raw.txt"
 cleanup() { [ -n "${APP_PID:-}" ] && kill "$APP_PID" 2>/dev/null || true; rm -rf "$WORK"; }
 trap cleanup EXIT
 
-echo "Publishing (Release)…"
-dotnet publish "$ROOT/src/Ecommerce.Web" -c Release -o "$WORK/app" --nologo -v quiet >/dev/null
-
-echo "Starting the store with $PRODUCTS generated products (first start generates them)…"
-ASPNETCORE_ENVIRONMENT=Production \
-Storage__DataPath="$WORK/data" \
-Seed__DemoCatalog=true \
-Seed__SyntheticProducts="$PRODUCTS" \
-Logging__LogLevel__Default=Warning \
-  dotnet "$WORK/app/Ecommerce.Web.dll" --urls "$BASE" >"$WORK/app.log" 2>&1 &
-APP_PID=$!
-
-for _ in $(seq 1 600); do
-  curl -fs "$BASE/health/ready" >/dev/null 2>&1 && break
-  kill -0 "$APP_PID" 2>/dev/null || { cat "$WORK/app.log"; echo "The store did not start." >&2; exit 1; }
-  sleep 1
-done
-curl -fs "$BASE/health/ready" >/dev/null || { echo "The store is not ready." >&2; exit 1; }
+start_store "$WORK" "$PORT" "$PRODUCTS"
 
 # Targets: the largest top-level category, a product from it, a search that matches many products.
 CATEGORY=$(curl -fs "$BASE/api/v1/categories" | python3 -c 'import json,sys; d=json.load(sys.stdin)["data"]; print(max(d, key=lambda c: c["productCount"])["slug"])')

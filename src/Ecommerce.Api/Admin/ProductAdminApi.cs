@@ -113,7 +113,9 @@ public static class ProductAdminApi
             else errors.Add(Error.Validation("categoryId", "categoryId must be a category id."));
         }
         StockFilter stockFilter = StockFilter.Any;
-        if (!string.IsNullOrWhiteSpace(stock) && !Enum.TryParse(stock, ignoreCase: true, out stockFilter))
+        // Names only: Enum.TryParse would also take "9" as a value.
+        if (!string.IsNullOrWhiteSpace(stock) && !(Enum.GetNames<StockFilter>().Contains(stock.Trim(), StringComparer.OrdinalIgnoreCase)
+                && Enum.TryParse(stock.Trim(), ignoreCase: true, out stockFilter)))
             errors.Add(Error.Validation("stock", "stock must be any, inStock, low or out."));
         ProductStatus? statusFilter = null;
         if (!string.IsNullOrWhiteSpace(status))
@@ -147,6 +149,10 @@ public static class ProductAdminApi
     private static ProductInput ToInput(ProductRequest request, IReadOnlySet<string>? present, out List<Error> errors)
     {
         errors = [];
+        if (request.Tags is { } tags && tags.Any(t => t is null)) errors.Add(Error.Validation("tags", "tags must be a list of strings."));
+        if (request.Images is { } images && images.Any(i => i is null)) errors.Add(Error.Validation("images", "images must be a list of objects with a url."));
+        if (request.Attributes is { } attributes && attributes.Any(a => a is null)) errors.Add(Error.Validation("attributes", "attributes must be a list of { name, value } objects."));
+        if (errors.Count > 0) return new ProductInput();
         int? categoryId = null;
         if (request.CategoryId is { Length: > 0 } categoryText)
         {

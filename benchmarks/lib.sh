@@ -1,0 +1,28 @@
+# Shared helpers of the benchmark scripts (sourced).
+
+ensure_wrk() {
+  if ! command -v wrk >/dev/null; then
+    echo "Installing wrk from apt…"
+    if [ "$(id -u)" -eq 0 ]; then apt-get install -y wrk; else sudo apt-get install -y wrk; fi
+  fi
+}
+
+# start_store WORK PORT PRODUCTS [extra env assignments…]: publishes the store in Release into WORK/app and starts it
+# in Production on 127.0.0.1:PORT with PRODUCTS generated products and a fresh data folder WORK/data. Sets APP_PID.
+start_store() {
+  local work=$1 port=$2 products=$3; shift 3
+  echo "Publishing (Release)…"
+  dotnet publish "$ROOT/src/Ecommerce.Web" -c Release -o "$work/app" --nologo -v quiet >/dev/null
+  echo "Starting the store with $products generated products (the first start generates them)…"
+  env ASPNETCORE_ENVIRONMENT=Production Storage__DataPath="$work/data" Seed__DemoCatalog=true \
+      Seed__SyntheticProducts="$products" Logging__LogLevel__Default=Warning "$@" \
+      dotnet "$work/app/Ecommerce.Web.dll" --urls "http://127.0.0.1:$port" >"$work/app.log" 2>&1 &
+  APP_PID=$!
+  for _ in $(seq 1 900); do
+    curl -fs "http://127.0.0.1:$port/health/ready" >/dev/null 2>&1 && return 0
+    kill -0 "$APP_PID" 2>/dev/null || { cat "$work/app.log"; echo "The store did not start." >&2; exit 1; }
+    sleep 1
+  done
+  echo "The store is not ready." >&2
+  exit 1
+}
