@@ -394,7 +394,9 @@ public sealed class ProductAdminService(
             else if (decimal.Round(compareAt, 2) != compareAt) errors.Add(Error.Validation("compareAtPrice", "Compare-at price can have at most two decimals."));
         }
         if (input.Has("stock") && input.Stock is { } stock && stock is < 0 or > MaxStock)
-            errors.Add(Error.Validation("stock", "Stock cannot be negative."));
+            errors.Add(Error.Validation("stock", stock < 0 ? "Stock cannot be negative." : $"Stock can be at most {MaxStock}."));
+        else if (input.Present is not null && input.Present.Contains("stock") && input.Stock is null)
+            errors.Add(new Error(ErrorCodes.RequiredField, "Stock is required (0 when there is none).", "stock")); // a change never empties it to 0 silently
         if (input.Has("categoryId") && input.CategoryId is { } categoryId && !await db.Categories.AnyAsync(c => c.Id == categoryId, cancellationToken))
             errors.Add(Error.Validation("categoryId", "That category does not exist."));
         if (input.Has("description") && input.Description is { Length: > 1000 })
@@ -469,7 +471,8 @@ public sealed class ProductAdminService(
             errors.Add(Error.Validation(field, $"An {label}'s name can be at most 100 and its value 200 characters."));
     }
 
-    internal static List<string> CleanTags(IEnumerable<string> tags) =>
+    /// <summary>Tags as the store keeps them: trimmed, lower-case, no empty ones, no repeats.</summary>
+    public static List<string> CleanTags(IEnumerable<string> tags) =>
         tags.Select(t => t.Trim().ToLowerInvariant()).Where(t => t.Length > 0).Distinct().ToList();
 
     public static ProductStatus? ParseStatus(string? status) => status?.Trim().ToLowerInvariant() switch

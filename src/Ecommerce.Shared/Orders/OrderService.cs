@@ -365,6 +365,9 @@ public sealed class OrderService(
         if (order is null) return null;
         var paymentStatus = await db.Payments.Where(p => p.OrderId == order.Id).OrderByDescending(p => p.Id)
             .Select(p => (PaymentStatus?)p.Status).FirstOrDefaultAsync(cancellationToken);
+        var changedBy = order.StatusHistory.Select(h => h.ChangedByUserId).OfType<string>().Distinct().ToList();
+        Dictionary<string, string?> emails = changedBy.Count == 0 ? [] : await db.Users.Where(u => changedBy.Contains(u.Id))
+            .ToDictionaryAsync(u => u.Id, u => u.Email, cancellationToken);
         return new OrderView(
             order.Id, order.OrderNumber, order.UserId, order.CustomerEmail, order.CustomerName, order.Status,
             order.Lines.Select(l => new OrderLineView(l.Id, l.ProductId, l.ProductName, l.Sku, l.ImageUrl, new Money(l.UnitPriceCents), l.Quantity, new Money(l.LineTotalCents))).ToList(),
@@ -373,7 +376,8 @@ public sealed class OrderService(
             order.PaymentMethod, paymentMethods.NameOf(order.PaymentMethod), paymentStatus,
             order.CouponCode, order.Notes, order.TrackingNumber, order.Carrier, order.CancelReason,
             order.PaidAt, order.ShippedAt, order.DeliveredAt, order.CancelledAt, order.CreatedAt, order.UpdatedAt,
-            order.StatusHistory.Select(h => new OrderStatusEntry(h.FromStatus, h.Status, h.CreatedAt, h.Note, h.TrackingNumber, h.Carrier)).ToList());
+            order.StatusHistory.Select(h => new OrderStatusEntry(h.FromStatus, h.Status, h.CreatedAt, h.Note, h.TrackingNumber, h.Carrier,
+                h.ChangedByUserId is { } by ? emails.GetValueOrDefault(by) : null)).ToList());
     }
 
     private static async Task<OrderAddress?> ResolveAddressAsync(AppDbContext db, string userId, int? addressId, AddressInput? inline, CancellationToken cancellationToken)

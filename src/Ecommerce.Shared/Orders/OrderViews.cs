@@ -21,7 +21,9 @@ public sealed record PlaceOrderInput
 
 public sealed record OrderLineView(int Id, int ProductId, string ProductName, string Sku, string? ImageUrl, Money UnitPrice, int Quantity, Money Subtotal);
 
-public sealed record OrderStatusEntry(OrderStatus? FromStatus, OrderStatus Status, DateTime Timestamp, string? Note, string? TrackingNumber, string? Carrier);
+/// <summary>One step of an order's life. <see cref="ChangedBy"/> is the e-mail of whoever made it (null once that account is gone).</summary>
+public sealed record OrderStatusEntry(OrderStatus? FromStatus, OrderStatus Status, DateTime Timestamp, string? Note, string? TrackingNumber, string? Carrier,
+    string? ChangedBy = null);
 
 public sealed record OrderView(
     int Id,

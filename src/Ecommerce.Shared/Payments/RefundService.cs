@@ -43,6 +43,9 @@ public sealed class RefundService(
     IOptions<StoreSettings> store,
     TimeProvider clock)
 {
+    /// <summary>Whether the store can give money back through <paramref name="provider"/> (a card provider needs its refund gateway).</summary>
+    public bool CanRefund(string provider) => gateways.Any(g => g.Provider == provider);
+
     public async Task<IReadOnlyList<PaymentView>> PaymentsAsync(int orderId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -71,7 +74,7 @@ public sealed class RefundService(
         if (refund.Cents <= 0) return Error.Validation("amount", "The amount to refund must be above zero.");
         if (refund > remaining) return Error.Validation("amount", $"At most {store.Value.FormatPrice(remaining)} can be refunded.");
         var gateway = gateways.FirstOrDefault(g => g.Provider == payment.Provider);
-        if (gateway is null) return Error.Conflict($"Refunds through {payment.Provider} are not available.");
+        if (gateway is null) return Error.Conflict($"Refunds through {payment.Provider} are not available yet; refund the payment in the provider's dashboard.");
 
         var outcome = await gateway.RefundAsync(payment, refund.Cents, reason, cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;

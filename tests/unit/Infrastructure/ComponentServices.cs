@@ -260,6 +260,30 @@ public static class MudMarkup
         return cut.Find($"#{labels[0].GetAttribute("for")}");
     }
 
+    /// <summary>The <paramref name="index"/>-th (from 0) of the MudBlazor fields with this label, in page order.</summary>
+    public static IElement FieldByLabel<T>(this IRenderedComponent<T> cut, string label, int index) where T : IComponent
+    {
+        var labels = cut.FindAll("label.mud-input-label").Where(l => LabelText(l) == label).ToList();
+        Assert.True(labels.Count > index, $"expected at least {index + 1} fields labelled '{label}', found {labels.Count}");
+        return cut.Find($"#{labels[index].GetAttribute("for")}");
+    }
+
+    /// <summary>
+    /// Enters a value the way the field takes it: a change event (the value is committed), or the input event of a
+    /// field that updates as it is typed in (Immediate).
+    /// </summary>
+    public static async Task TypeAsync(this IElement field, string value)
+    {
+        try
+        {
+            await field.ChangeAsync(new ChangeEventArgs { Value = value });
+        }
+        catch (MissingEventHandlerException)
+        {
+            await field.InputAsync(new ChangeEventArgs { Value = value });
+        }
+    }
+
     /// <summary>The labels of the MudBlazor fields inside an element, in order.</summary>
     public static List<string> FieldLabels(this IElement container) =>
         container.QuerySelectorAll("label.mud-input-label").Select(LabelText).ToList();
