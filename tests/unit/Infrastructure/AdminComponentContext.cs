@@ -3,6 +3,8 @@ using Bunit;
 using Bunit.TestDoubles;
 using Ecommerce.Shared.Audit;
 using Ecommerce.Shared.Catalog;
+using Ecommerce.Shared.Common;
+using Ecommerce.Shared.Orders;
 using Ecommerce.Shared.Customers;
 using Ecommerce.Shared.Data;
 using Microsoft.AspNetCore.Components;
@@ -80,6 +82,38 @@ public abstract class AdminComponentContext : BunitContext, IAsyncLifetime
     {
         await using var db = Db();
         return await db.Products.AsNoTracking().Include(p => p.Images).SingleAsync(p => p.Id == id);
+    }
+
+    /// <summary>
+    /// An order written straight into the database (number, customer, status, time and one line of
+    /// <paramref name="quantity"/> × <paramref name="unitPrice"/>), for list and grid tests that need many orders.
+    /// </summary>
+    protected async Task<Order> AddOrderAsync(string number, string email, OrderStatus status, DateTime createdAt, decimal unitPrice = 10m,
+        int quantity = 1, Product? product = null)
+    {
+        var cents = Money.FromDecimal(unitPrice).Cents;
+        var address = new OrderAddress { Street = "1 Harbor Way", City = "Bar Harbor", State = "ME", ZipCode = "04609", Country = "USA" };
+        var order = new Order
+        {
+            OrderNumber = number, CustomerEmail = email, CustomerName = "Casey Shopper", Status = status, Currency = "USD",
+            SubtotalCents = cents * quantity, TotalCents = cents * quantity, ShippingAddress = address,
+            BillingAddress = new OrderAddress { Street = address.Street, City = address.City, State = address.State, ZipCode = address.ZipCode, Country = address.Country },
+            PaymentMethod = "bank_transfer", CreatedAt = createdAt, UpdatedAt = createdAt,
+            Lines =
+            [
+                new OrderLine
+                {
+                    ProductId = product?.Id ?? (await AddProductAsync($"Product for {number}", unitPrice)).Id,
+                    ProductName = product?.Name ?? $"Product for {number}", Sku = $"SKU-{number}", UnitPriceCents = cents, Quantity = quantity,
+                    LineTotalCents = cents * quantity,
+                },
+            ],
+            StatusHistory = [new OrderStatusChange { Status = status, Note = "Order placed", CreatedAt = createdAt }],
+        };
+        await using var db = Db();
+        db.Orders.Add(order);
+        await db.SaveChangesAsync();
+        return order;
     }
 
     private bool _disposedAsync;
