@@ -7,8 +7,6 @@ public enum StockFilter { Any, InStock, Low, Out }
 /// <summary>Filters, sort and page of the back office's product grid.</summary>
 public sealed record AdminProductQuery
 {
-    public const int LowStockThreshold = 5;
-
     public int PageNumber { get; init; } = 1;
     public int PageSize { get; init; } = 25;
     /// <summary>Words of the name or SKU (word-prefix match), or an exact SKU.</summary>

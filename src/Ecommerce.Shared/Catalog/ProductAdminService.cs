@@ -3,6 +3,7 @@ using Ecommerce.Shared.Audit;
 using Ecommerce.Shared.Common;
 using Ecommerce.Shared.Data;
 using Ecommerce.Shared.Data.Sqlite;
+using Ecommerce.Shared.Reporting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -19,13 +20,17 @@ public sealed class ProductAdminService(
     ProductImageStore images,
     AuditLog audit,
     ICatalogChangeNotifier catalogChanged,
-    IOptions<StoreSettings> store)
+    IOptions<StoreSettings> store,
+    IOptions<BackOfficeOptions> backOffice)
 {
     public const int MaxBulkProducts = 5000;
     public const int MaxTags = 20;
     public const int MaxPairs = 30;
     public const decimal MaxPrice = 1_000_000_000m;
     public const int MaxStock = 1_000_000_000;
+
+    /// <summary>Products with this many or fewer in stock (and some) count as low (<c>Admin:LowStockThreshold</c>).</summary>
+    public int LowStockThreshold => backOffice.Value.LowStockThreshold;
 
     public async Task<PagedResult<AdminProductRow>> ListAsync(AdminProductQuery query, CancellationToken cancellationToken = default)
     {
@@ -315,7 +320,7 @@ public sealed class ProductAdminService(
         products = query.Stock switch
         {
             StockFilter.InStock => products.Where(p => p.Stock > 0),
-            StockFilter.Low => products.Where(p => p.Stock > 0 && p.Stock <= AdminProductQuery.LowStockThreshold),
+            StockFilter.Low => products.Where(p => p.Stock > 0 && p.Stock <= LowStockThreshold),
             StockFilter.Out => products.Where(p => p.Stock <= 0),
             _ => products,
         };

@@ -12,7 +12,7 @@ public sealed class BackOfficeOptions
 {
     public const string Section = "Admin";
 
-    /// <summary>Active products with this many or fewer in stock are listed as low on the dashboard.</summary>
+    /// <summary>Products with this many or fewer in stock are low: listed on the dashboard, the products grid's "Low" stock filter.</summary>
     public int LowStockThreshold { get; set; } = 5;
 }
 
