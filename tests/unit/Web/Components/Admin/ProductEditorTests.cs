@@ -106,6 +106,23 @@ public class ProductEditorTests : AdminComponentContext
     }
 
     [Fact]
+    public async Task The_wand_fills_in_a_free_slug_made_from_the_name()
+    {
+        await AddProductAsync("Harbor Lantern", 20m); // takes harbor-lantern
+        var cut = await RenderEditorAsync();
+        var wand = cut.FindAll("button").Single(b => b.GetAttribute("aria-label") == "Make the slug from the name");
+
+        await wand.ClickAsync(new MouseEventArgs());
+        cut.WaitForAssertion(() => Assert.Equal("Type the name first: the slug is made from it.", cut.ErrorUnder("Slug")));
+
+        await TypeAsync(cut, "Name", "Harbor Lantern");
+        await cut.FindAll("button").Single(b => b.GetAttribute("aria-label") == "Make the slug from the name").ClickAsync(new MouseEventArgs());
+
+        cut.WaitForAssertion(() => Assert.Equal("harbor-lantern-2", cut.FieldByLabel("Slug").GetAttribute("value")));
+        Assert.Null(cut.ErrorUnder("Slug"));
+    }
+
+    [Fact]
     public async Task A_valid_product_is_created_with_a_slug_made_from_its_name()
     {
         var lighting = await AddCategoryAsync("Lighting");
