@@ -108,7 +108,7 @@ public sealed class CategoryAdminService(
         var siblings = await db.Categories.Where(c => c.ParentId == category.ParentId).OrderBy(c => c.SortOrder).ThenBy(c => c.Name).ToListAsync(cancellationToken);
         var index = siblings.FindIndex(c => c.Id == id);
         var target = index + Math.Sign(direction);
-        if (target < 0 || target >= siblings.Count) return false;
+        if (target == index || target < 0 || target >= siblings.Count) return false;
         (siblings[index], siblings[target]) = (siblings[target], siblings[index]);
         for (var i = 0; i < siblings.Count; i++) siblings[i].SortOrder = i;
         audit.Record(db, actor, "category.reordered", "Category", Id(id), $"Moved category {category.Name} {(direction < 0 ? "up" : "down")}");

@@ -268,7 +268,8 @@ public sealed class ProductAdminService(
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var product = await db.Products.Include(p => p.Images).FirstOrDefaultAsync(p => p.Id == productId, cancellationToken);
         if (product is null) return ProductNotFound(productId);
-        if (ordered.Count != product.Images.Count || ordered.Select(o => o.ImageId).Except(product.Images.Select(i => i.Id)).Any())
+        if (ordered.Count != product.Images.Count || ordered.Select(o => o.ImageId).Distinct().Count() != ordered.Count
+            || ordered.Select(o => o.ImageId).Except(product.Images.Select(i => i.Id)).Any())
             return Error.Conflict("The pictures changed meanwhile; reload the product.");
         if (product.Images.All(i => i.Id != primaryImageId)) return Error.Validation("primary", "Choose one of the product's pictures as the primary one.");
 

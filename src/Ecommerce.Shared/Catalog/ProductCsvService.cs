@@ -83,7 +83,8 @@ public sealed class ProductCsvService(
         while (await csv.ReadAsync())
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var line = csv.Parser.RawRow;
+            // The record's first line: RawRow is its last one when a quoted value spans several lines.
+            var line = csv.Parser.RawRow - csv.Parser.RawRecord.TrimEnd('\r', '\n').Count(c => c == '\n');
             if (rows.Count >= MaxImportRows)
             {
                 rows.Add(new ImportRow(line, null, "error", [$"Only the first {MaxImportRows} rows are imported."]));

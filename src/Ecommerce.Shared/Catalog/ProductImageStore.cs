@@ -42,7 +42,7 @@ public sealed class ProductImageStore(DataDirectory data, IOptions<MediaOptions>
         {
             buffer.Write(chunk, 0, read);
             if (buffer.Length > MaxBytes)
-                return Error.Validation("image", $"The picture is larger than {MaxBytes / (1024 * 1024)} MB.");
+                return Error.Validation("image", $"The picture is larger than {FormatSize(MaxBytes)}.");
         }
         if (buffer.Length == 0) return Error.Validation("image", "The file is empty.");
 
@@ -55,6 +55,14 @@ public sealed class ProductImageStore(DataDirectory data, IOptions<MediaOptions>
         await File.WriteAllBytesAsync(Path.Combine(folder, name), buffer.ToArray(), cancellationToken);
         return $"{UrlPrefix}{productId}/{name}";
     }
+
+    /// <summary>A size for people: "5 MB", "1.5 MB", "512 KB", "900 bytes".</summary>
+    public static string FormatSize(long bytes) => bytes switch
+    {
+        >= 1024 * 1024 => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{bytes / (1024m * 1024m):0.#} MB"),
+        >= 1024 => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{bytes / 1024m:0.#} KB"),
+        _ => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{bytes} bytes"),
+    };
 
     /// <summary>Deletes an uploaded picture's file (pictures that ship with the app are left alone).</summary>
     public void Delete(string url)
