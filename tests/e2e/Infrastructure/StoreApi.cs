@@ -52,6 +52,33 @@ public sealed class StoreApi : IDisposable
     public async Task<int> StockOfAsync(int productId) =>
         (await GetAsync($"products/{productId}")).GetProperty("stock").GetInt32();
 
+    /// <summary>The id of the active product with exactly this name (GET products/search).</summary>
+    public async Task<int> ProductIdAsync(string name)
+    {
+        var results = await GetAsync($"products/search?q={Uri.EscapeDataString(name)}&pageSize=50");
+        var match = results.GetProperty("items").EnumerateArray().Where(p => p.GetProperty("name").GetString() == name).ToList();
+        Assert.True(match.Count == 1, $"Searching for \"{name}\" found {match.Count} products of that name.");
+        return int.Parse(match[0].GetProperty("id").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>
+    /// As the signed-in customer: puts <paramref name="quantity"/> of a product into the cart and places the order,
+    /// shipped to <paramref name="shipTo"/> (typed inline, not saved) and paid by bank transfer. Returns the order.
+    /// </summary>
+    public async Task<JsonElement> PlaceBankTransferOrderAsync(int productId, int quantity, Address shipTo)
+    {
+        await PostAsync("cart/items", new { productId = productId.ToString(System.Globalization.CultureInfo.InvariantCulture), quantity }, HttpStatusCode.Created);
+        return await PostAsync("orders", new
+        {
+            shippingAddress = new
+            {
+                firstName = shipTo.FirstName, lastName = shipTo.LastName, street = shipTo.Street, city = shipTo.City,
+                state = shipTo.State, zipCode = shipTo.ZipCode, country = shipTo.Country,
+            },
+            paymentMethodId = "bank_transfer",
+        }, HttpStatusCode.Created);
+    }
+
     public async Task<JsonElement> SendAsync(HttpMethod method, string path, object? body, HttpStatusCode expected)
     {
         using var request = new HttpRequestMessage(method, path);

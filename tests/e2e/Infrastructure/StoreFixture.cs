@@ -109,6 +109,12 @@ public sealed class LargeCatalogFixture : StoreFixtureBase
     };
 }
 
+/// <summary>
+/// The store with the demo catalog for the back-office tests alone: they add a top-level category (it joins the
+/// category bar), products and orders, which the shopping tests on the shared demo store should not meet.
+/// </summary>
+public sealed class BackOfficeFixture : StoreFixtureBase;
+
 [CollectionDefinition(Name)]
 public sealed class StoreCollection : ICollectionFixture<StoreFixture>
 {
@@ -119,4 +125,10 @@ public sealed class StoreCollection : ICollectionFixture<StoreFixture>
 public sealed class LargeCatalogCollection : ICollectionFixture<LargeCatalogFixture>
 {
     public const string Name = "Store (large catalog)";
+}
+
+[CollectionDefinition(Name)]
+public sealed class BackOfficeCollection : ICollectionFixture<BackOfficeFixture>
+{
+    public const string Name = "Store (back office)";
 }

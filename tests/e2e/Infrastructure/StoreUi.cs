@@ -19,7 +19,7 @@ public static class StoreUi
         page.AppBar().GetByRole(AriaRole.Button, new() { Name = "Search", Exact = true });
 
     public static ILocator CategoryBar(this IPage page) =>
-        page.GetByRole(AriaRole.Navigation, new() { Name = "Categories" });
+        page.GetByRole(AriaRole.Navigation, new() { Name = "Categories", Exact = true });
 
     public static ILocator H1(this IPage page) => page.GetByRole(AriaRole.Heading, new() { Level = 1 });
 
