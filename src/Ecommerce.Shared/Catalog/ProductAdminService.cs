@@ -28,6 +28,8 @@ public sealed class ProductAdminService(
     public const int MaxPairs = 30;
     public const decimal MaxPrice = 1_000_000_000m;
     public const int MaxStock = 1_000_000_000;
+    /// <summary>The largest bulk price increase in percent (a typo guard: 10000 % is a hundred times the price).</summary>
+    public const decimal MaxPercentChange = 10_000m;
 
     /// <summary>Products with this many or fewer in stock (and some) count as low (<c>Admin:LowStockThreshold</c>).</summary>
     public int LowStockThreshold => backOffice.Value.LowStockThreshold;
@@ -57,6 +59,9 @@ public sealed class ProductAdminService(
                 r.CompareAtPriceCents is { } c ? new Money(c) : null, r.Stock, r.Status, r.IsFeatured, r.Image, r.UpdatedAt)).ToList(),
             pageNumber, pageSize, total);
     }
+
+    /// <summary>A price changed by a percentage; the new price is rounded half away from zero to the cent (19.95 − 10 % = 17.955 → 17.96).</summary>
+    public static Money PriceAfterPercent(Money price, decimal percent) => Money.FromDecimal(price.ToDecimal() * (100m + percent) / 100m);
 
     /// <summary>The ids of every product the query matches (for "select all" bulk edits and exports).</summary>
     public async Task<IReadOnlyList<int>> MatchingIdsAsync(AdminProductQuery query, int limit, CancellationToken cancellationToken = default)
@@ -112,11 +117,14 @@ public sealed class ProductAdminService(
         if (errors.Count > 0) return Result<ProductEdit>.Failure(errors);
 
         var before = Snapshot(product);
+        var picturesBefore = product.Images.Select(i => i.Url).ToList();
         await ApplyAsync(db, product, input, cancellationToken);
         var changes = AuditLog.Diff(before, Snapshot(product));
         if (changes.Count > 0)
             audit.Record(db, actor, "product.updated", "Product", Id(id), $"Changed {string.Join(", ", changes.Keys)} of {product.Name}", changes);
         await db.SaveChangesAsync(cancellationToken);
+        // Uploaded pictures the new list leaves out are gone from the product: their files go too.
+        foreach (var url in picturesBefore.Except(product.Images.Select(i => i.Url))) images.Delete(url);
         if (changes.Count > 0) await catalogChanged.CatalogChangedAsync(cancellationToken);
         return ToEdit(product, await db.OrderLines.AnyAsync(l => l.ProductId == id, cancellationToken));
     }
@@ -131,6 +139,7 @@ public sealed class ProductAdminService(
         ProductRemoval outcome;
         if (await db.OrderLines.AnyAsync(l => l.ProductId == id, cancellationToken))
         {
+            if (product.Status == ProductStatus.Archived) return ProductRemoval.Archived; // already as it should be: nothing to record
             product.Status = ProductStatus.Archived;
             audit.Record(db, actor, "product.archived", "Product", Id(id), $"Archived {product.Name} (it appears in orders, so it is kept)");
             outcome = ProductRemoval.Archived;
@@ -171,11 +180,15 @@ public sealed class ProductAdminService(
         {
             case BulkEdit.SetPrice price:
             {
+                if (price.Percent && price.Value is < -100 or > MaxPercentChange)
+                    return Error.Validation("value", $"A change by percent must be between -100 and {MaxPercentChange} %.");
+                if (!price.Percent && decimal.Round(price.Value, 2) != price.Value)
+                    return Error.Validation("value", "A price can have at most two decimals.");
                 var changed = new List<object>();
                 foreach (var product in products)
                 {
                     var was = product.Price;
-                    var now = price.Percent ? was + was.Percent(price.Value) : Money.FromDecimal(price.Value);
+                    var now = price.Percent ? PriceAfterPercent(was, price.Value) : Money.FromDecimal(price.Value);
                     if (now.Cents < 0) return Error.Validation("value", $"The new price of {product.Name} would be below zero.");
                     if (now.ToDecimal() > MaxPrice) return Error.Validation("value", $"The new price of {product.Name} would be above {MaxPrice:0}.");
                     product.PriceCents = now.Cents;
@@ -188,7 +201,8 @@ public sealed class ProductAdminService(
                 break;
             }
             case BulkEdit.SetStock stock:
-                if (stock.Stock is < 0 or > MaxStock) return Error.Validation("value", "Stock must be 0 or more.");
+                if (stock.Stock < 0) return Error.Validation("value", "Stock must be 0 or more.");
+                if (stock.Stock > MaxStock) return Error.Validation("value", $"Stock can be at most {MaxStock}.");
                 details = products.Select(p => new { p.Id, p.Sku, from = p.Stock, to = stock.Stock }).ToList();
                 foreach (var product in products) product.Stock = stock.Stock;
                 summary = $"Set the stock of {products.Count} products to {stock.Stock}";
@@ -256,7 +270,15 @@ public sealed class ProductAdminService(
         product.Images.Add(image);
         db.Entry(product).State = EntityState.Modified; // a picture change is a product change: UpdatedAt is stamped
         audit.Record(db, actor, "product.image-added", "Product", Id(productId), $"Added a picture to {product.Name}", new { image.Url });
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch
+        {
+            images.Delete(saved.Value); // no row points at the file: it must not stay behind
+            throw;
+        }
         await catalogChanged.CatalogChangedAsync(cancellationToken);
         return new AdminImage(image.Id, image.Url, image.AltText, image.IsPrimary, image.SortOrder);
     }
@@ -414,6 +436,7 @@ public sealed class ProductAdminService(
             var clean = CleanTags(tags);
             if (clean.Count > MaxTags) errors.Add(Error.Validation("tags", $"At most {MaxTags} tags."));
             if (clean.Any(t => t.Length > 40)) errors.Add(Error.Validation("tags", "A tag can be at most 40 characters."));
+            if (clean.Any(t => t.Contains('|'))) errors.Add(Error.Validation("tags", "A tag cannot contain | (it separates tags in CSV files)."));
         }
         ValidatePairs(input.Has("attributes") ? input.Attributes : null, "attributes", "attribute", errors);
         ValidatePairs(input.Has("specifications") ? input.Specifications : null, "specifications", "specification", errors);

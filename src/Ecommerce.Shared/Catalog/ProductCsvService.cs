@@ -49,8 +49,8 @@ public sealed class ProductCsvService(
                            .Select(p => new { p.Sku, p.Name, p.Slug, p.CategoryId, p.PriceCents, p.CompareAtPriceCents, p.Stock, p.Status, p.IsFeatured, p.Tags, p.Description })
                            .AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
-            csv.WriteField(p.Sku);
-            csv.WriteField(p.Name);
+            csv.WriteField(GuardFormula(p.Sku));
+            csv.WriteField(GuardFormula(p.Name));
             csv.WriteField(p.Slug);
             csv.WriteField(p.CategoryId is { } id ? directory.ById(id)?.Slug : "");
             csv.WriteField(new Money(p.PriceCents).ToString());
@@ -58,11 +58,23 @@ public sealed class ProductCsvService(
             csv.WriteField(p.Stock.ToString(CultureInfo.InvariantCulture));
             csv.WriteField(p.Status.ToString().ToLowerInvariant());
             csv.WriteField(p.IsFeatured ? "true" : "false");
-            csv.WriteField(string.Join('|', p.Tags));
-            csv.WriteField(p.Description);
+            csv.WriteField(GuardFormula(string.Join('|', p.Tags)));
+            csv.WriteField(GuardFormula(p.Description));
             await csv.NextRecordAsync();
         }
     }
+
+    /// <summary>
+    /// A text value as the export writes it: one that a spreadsheet would run as a formula (starting with =, +, -, @,
+    /// a tab or a carriage return) gets a leading apostrophe, which spreadsheets show as text and the import drops.
+    /// </summary>
+    public static string GuardFormula(string value) => value.Length > 0 && FormulaStarts.Contains(value[0]) ? "'" + value : value;
+
+    /// <summary>A text value as the import reads it: the apostrophe <see cref="GuardFormula"/> added is dropped.</summary>
+    public static string? UnguardFormula(string? value) =>
+        value is { Length: > 1 } && value[0] == '\'' && FormulaStarts.Contains(value[1]) ? value[1..] : value;
+
+    private static readonly char[] FormulaStarts = ['=', '+', '-', '@', '\t', '\r'];
 
     /// <summary>Creates or updates products by SKU from CSV; returns what happened to every row.</summary>
     public async Task<Result<ImportReport>> ImportAsync(AdminActor actor, Stream input, CancellationToken cancellationToken = default)
@@ -90,7 +102,7 @@ public sealed class ProductCsvService(
                 rows.Add(new ImportRow(line, null, "error", [$"Only the first {MaxImportRows} rows are imported."]));
                 break;
             }
-            string? Field(string name) => header.Contains(name.ToLowerInvariant()) ? csv.GetField(name.ToLowerInvariant()) : null;
+            string? Field(string name) => header.Contains(name.ToLowerInvariant()) ? UnguardFormula(csv.GetField(name.ToLowerInvariant())) : null;
             var sku = Field("sku")?.Trim();
             if (string.IsNullOrEmpty(sku))
             {
@@ -173,7 +185,8 @@ public sealed class ProductCsvService(
         int? stock = null;
         if (Text("stock") is { } stockText)
         {
-            if (int.TryParse(stockText, NumberStyles.Integer, CultureInfo.InvariantCulture, out var s)) stock = s;
+            if (string.IsNullOrWhiteSpace(stockText)) messages.Add("stock is empty (write 0 when there is none).");
+            else if (int.TryParse(stockText, NumberStyles.Integer, CultureInfo.InvariantCulture, out var s)) stock = s;
             else messages.Add($"stock '{stockText}' is not a whole number.");
         }
         int? categoryId = null;

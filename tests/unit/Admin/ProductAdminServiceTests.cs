@@ -277,6 +277,52 @@ public class ProductAdminServiceTests
         Assert.Equal(ErrorCodes.NotFound, Assert.Single((await s.Products.DeleteAsync(s.Actor, product.Id)).Errors).Code);
     }
 
+    [Fact]
+    public async Task Deleting_an_archived_product_that_is_in_orders_again_changes_and_records_nothing()
+    {
+        using var s = await AdminServices.CreateAsync();
+        var customer = await s.AddUserAsync();
+        var product = await CreateAsync(s, Input());
+        await s.PlaceOrderAsync(customer.Id, [(product.Id, 1)], paid: false);
+        Assert.Equal(ProductRemoval.Archived, Ok(await s.Products.DeleteAsync(s.Actor, product.Id)));
+
+        Assert.Equal(ProductRemoval.Archived, Ok(await s.Products.DeleteAsync(s.Actor, product.Id)));
+
+        Assert.Single(await s.AuditEntriesAsync("product.archived"));
+        Assert.Equal(ProductStatus.Archived, (await s.ProductAsync(product.Id)).Status);
+    }
+
+    [Fact]
+    public async Task A_tag_with_a_bar_is_refused_because_it_separates_tags_in_csv()
+    {
+        using var s = await AdminServices.CreateAsync();
+
+        var result = await s.Products.CreateAsync(s.Actor, Input() with { Tags = ["kitchen", "red|blue"] });
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(("tags", "A tag cannot contain | (it separates tags in CSV files)."), (error.Field, error.Message));
+        Assert.Equal(0, await ProductCountAsync(s));
+    }
+
+    [Fact]
+    public async Task Replacing_the_pictures_by_url_deletes_the_files_of_uploaded_pictures_left_out()
+    {
+        using var s = await AdminServices.CreateAsync();
+        var product = await CreateAsync(s, Input());
+        var kept = await UploadAsync(s, product.Id, Png);
+        var dropped = await UploadAsync(s, product.Id, Jpeg);
+
+        Ok(await s.Products.UpdateAsync(s.Actor, product.Id, new ProductInput
+        {
+            Images = [new ProductImageInput(kept.Url, "Kept", true), new ProductImageInput("https://cdn.example.com/mug.jpg", "Elsewhere", false)],
+            Present = new HashSet<string> { "images" },
+        }));
+
+        Assert.Equal([kept.Url, "https://cdn.example.com/mug.jpg"], (await s.ProductAsync(product.Id)).Images.OrderBy(i => i.SortOrder).Select(i => i.Url));
+        Assert.True(File.Exists(FileOf(s, kept.Url)));
+        Assert.False(File.Exists(FileOf(s, dropped.Url)));
+    }
+
     // --- pictures ---
 
     [Fact]

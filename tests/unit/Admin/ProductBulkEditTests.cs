@@ -74,7 +74,7 @@ public class ProductBulkEditTests
     [InlineData("0.99", "50", 149)]       // 99 + 49.5 → 99 + 50 (half away from zero)
     [InlineData("10.00", "-33.333", 667)] // 1000 − 333.33 → 1000 − 333
     [InlineData("19.95", "10", 2195)]     // 1995 + 199.5 → 1995 + 200
-    [InlineData("19.95", "-10", 1795)]    // the change (199.5 cents) is rounded half away from zero: 1995 − 200
+    [InlineData("19.95", "-10", 1796)]    // 17.955 → 17.96: the new price is rounded half away from zero, not the change
     [InlineData("100.00", "-100", 0)]     // free is allowed
     [InlineData("0.00", "25", 0)]
     public async Task A_percent_change_is_rounded_half_away_from_zero_to_the_cent(string price, string percent, long expectedCents)
@@ -90,6 +90,35 @@ public class ProductBulkEditTests
         Assert.Equal(product.Id.ToString(CultureInfo.InvariantCulture), entry.EntityId); // one product: named
         var detail = Assert.Single(Details(entry));
         Assert.Equal(expectedCents / 100m, detail.GetProperty("to").GetDecimal());
+    }
+
+    [Theory]
+    [InlineData(false, "9.999", "A price can have at most two decimals.")]
+    [InlineData(true, "-100.5", "A change by percent must be between -100 and 10000 %.")]
+    [InlineData(true, "10000.01", "A change by percent must be between -100 and 10000 %.")]
+    public async Task A_price_change_that_cannot_be_a_price_is_refused_and_nothing_changes(bool percent, string value, string message)
+    {
+        using var s = await AdminServices.CreateAsync();
+        var product = await s.AddProductAsync("Bulk lamp", 20m);
+
+        var result = await s.Products.BulkAsync(s.Actor, [product.Id], new BulkEdit.SetPrice(percent, decimal.Parse(value, CultureInfo.InvariantCulture)));
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(("value", message), (error.Field, error.Message));
+        Assert.Equal(2000, (await s.ProductAsync(product.Id)).PriceCents);
+        Assert.Empty(await s.AuditEntriesAsync("products.price-changed"));
+    }
+
+    [Fact]
+    public async Task Stock_above_the_maximum_is_refused_with_the_maximum()
+    {
+        using var s = await AdminServices.CreateAsync();
+        var product = await s.AddProductAsync("Bulk crate", 20m, stock: 4);
+
+        var result = await s.Products.BulkAsync(s.Actor, [product.Id], new BulkEdit.SetStock(ProductAdminService.MaxStock + 1));
+
+        Assert.Equal("Stock can be at most 1000000000.", Assert.Single(result.Errors).Message);
+        Assert.Equal(4, (await s.ProductAsync(product.Id)).Stock);
     }
 
     [Fact]
@@ -114,12 +143,16 @@ public class ProductBulkEditTests
         var mug = await s.AddProductAsync("Mug", 10m);
         var auditBefore = await AuditCountAsync(s);
 
-        // -101 % of 10.00 is -0.10; a free product stays free (0.00), so only the mug is in the way.
+        // -101 % would take any priced product below zero: refused before any product is looked at.
         var error = Failed(await s.Products.BulkAsync(s.Actor, [free.Id, mug.Id], new BulkEdit.SetPrice(Percent: true, -101m)),
             ErrorCodes.ValidationError, "value");
+        Assert.Equal("A change by percent must be between -100 and 10000 %.", error.Message);
 
+        // A negative price set outright names the product it would apply to.
+        error = Failed(await s.Products.BulkAsync(s.Actor, [mug.Id], new BulkEdit.SetPrice(Percent: false, -1m)), ErrorCodes.ValidationError, "value");
         Assert.Contains("Mug", error.Message);
         Assert.Contains("below zero", error.Message);
+
         Assert.Equal(1000, (await s.ProductAsync(mug.Id)).PriceCents);
         Assert.Equal(0, (await s.ProductAsync(free.Id)).PriceCents);
         Assert.Equal(auditBefore, await AuditCountAsync(s));

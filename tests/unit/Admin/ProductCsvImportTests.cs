@@ -331,6 +331,42 @@ public class ProductCsvImportTests
     }
 
     [Fact]
+    public async Task Values_a_spreadsheet_would_run_as_formulas_are_exported_as_text_and_imported_back_unchanged()
+    {
+        using var s = await AdminServices.CreateAsync();
+        await s.AddProductAsync("=HYPERLINK(\"http://evil.example\")", 10m, sku: "FORMULA-1", description: "@SUM(A1:A9)");
+        await s.AddProductAsync("-20% winter sale", 10m, sku: "+FORMULA-2", description: "Plain text");
+
+        var text = await ExportAsync(s);
+        var rows = ReadCsv(text).ToDictionary(r => r["sku"]);
+
+        Assert.Equal("'=HYPERLINK(\"http://evil.example\")", rows["FORMULA-1"]["name"]);
+        Assert.Equal("'@SUM(A1:A9)", rows["FORMULA-1"]["description"]);
+        Assert.Equal("'-20% winter sale", rows["'+FORMULA-2"]["name"]);
+        Assert.Equal("Plain text", rows["'+FORMULA-2"]["description"]);
+
+        var report = await ImportAsync(s, text);
+
+        Assert.Equal((0, 2, 0), (report.Created, report.Updated, report.Failed));
+        var first = await BySkuAsync(s, "FORMULA-1");
+        Assert.Equal(("=HYPERLINK(\"http://evil.example\")", "@SUM(A1:A9)"), (first!.Name, first.Description));
+        Assert.Equal("-20% winter sale", (await BySkuAsync(s, "+FORMULA-2"))!.Name);
+        Assert.Equal(2, await ProductCountAsync(s));
+    }
+
+    [Fact]
+    public async Task An_empty_stock_cell_is_reported_instead_of_read_as_zero()
+    {
+        using var s = await AdminServices.CreateAsync();
+        await s.AddProductAsync("Stocked mug", 10m, stock: 7, sku: "MUG-7");
+
+        var report = await ImportAsync(s, "sku,stock\nMUG-7,\n");
+
+        Assert.Equal("stock is empty (write 0 when there is none).", Assert.Single(Assert.Single(report.Rows).Messages));
+        Assert.Equal(7, (await BySkuAsync(s, "MUG-7"))!.Stock);
+    }
+
+    [Fact]
     public async Task The_export_writes_only_the_products_the_filter_matches()
     {
         using var s = await AdminServices.CreateAsync();
