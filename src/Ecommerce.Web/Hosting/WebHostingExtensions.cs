@@ -15,6 +15,7 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.FileProviders;
+using MudBlazor;
 using MudBlazor.Services;
 using Scalar.AspNetCore;
 
@@ -28,7 +29,13 @@ public static class WebHostingExtensions
     public static IServiceCollection AddStoreWeb(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddRazorComponents().AddInteractiveServerComponents();
-        services.AddMudServices();
+        services.AddMudServices(options =>
+        {
+            // Bottom left: clear of the pages' headings and of the action panels and save bars on the right.
+            options.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.BottomLeft;
+            options.SnackbarConfiguration.MaxDisplayedSnackbars = 3;
+            options.SnackbarConfiguration.VisibleStateDuration = 4000;
+        });
         services.AddHttpContextAccessor();
         services.Replace(ServiceDescriptor.Scoped<AntiforgeryStateProvider, OnDemandAntiforgeryStateProvider>());
 
