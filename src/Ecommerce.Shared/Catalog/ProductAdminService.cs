@@ -353,8 +353,8 @@ public sealed class ProductAdminService(
             var terms = CatalogService.SearchTerms(text);
             if (terms.Count > 0)
             {
-                var matches = ProductSearchIndex.MatchingIds(db, terms);
-                products = products.Where(p => matches.Contains(p.Id) || p.Sku == text);
+                var matches = ProductSearchIndex.MatchingIds(db, terms, exactSku: text);
+                products = products.Where(p => matches.Contains(p.Id));
             }
             else
             {

@@ -84,11 +84,19 @@ public static class ProductSearchIndex
         return (ids, total);
     }
 
-    /// <summary>A composable query of the ids of all products (any status) matching every term, for filters.</summary>
-    public static IQueryable<int> MatchingIds(AppDbContext db, IReadOnlyList<string> terms)
+    /// <summary>
+    /// A composable query of the ids of all products (any status) matching every term, and the product whose SKU is
+    /// <paramref name="exactSku"/> (any letter case), for filters. One id list keeps the filter a single
+    /// <c>Id IN (…)</c>: an <c>OR</c> with the SKU test would make SQLite test every product against both.
+    /// </summary>
+    public static IQueryable<int> MatchingIds(AppDbContext db, IReadOnlyList<string> terms, string exactSku)
     {
         var match = MatchExpression(terms);
-        return db.Database.SqlQuery<int>($"""SELECT rowid AS "Value" FROM "ProductSearch" WHERE "ProductSearch" MATCH {match}""");
+        return db.Database.SqlQuery<int>($"""
+            SELECT rowid AS "Value" FROM "ProductSearch" WHERE "ProductSearch" MATCH {match}
+            UNION ALL
+            SELECT "Id" AS "Value" FROM "Products" WHERE "Sku" = {exactSku}
+            """);
     }
 
     /// <summary>Each term as a quoted prefix query (<c>"head"*</c>), all of them required.</summary>
