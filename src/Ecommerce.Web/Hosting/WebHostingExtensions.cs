@@ -5,6 +5,7 @@ using Ecommerce.Shared.Data;
 using Ecommerce.Web.Components;
 using Ecommerce.Web.Components.Account;
 using Ecommerce.Web.Components.Cart;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -25,6 +26,7 @@ namespace Ecommerce.Web.Hosting;
 public static class WebHostingExtensions
 {
     public const string AuthCookieName = "store.auth";
+    private const string StoreScheme = "Store";
 
     public static IServiceCollection AddStoreWeb(this IServiceCollection services, IConfiguration configuration)
     {
@@ -44,10 +46,17 @@ public static class WebHostingExtensions
         services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
         services.AddAuthentication(options =>
             {
-                options.DefaultScheme = IdentityConstants.ApplicationScheme;
+                options.DefaultScheme = StoreScheme;
                 options.DefaultSignInScheme = IdentityConstants.ExternalScheme;
             })
-            .AddIdentityCookies();
+            // Pages know the visitor by the sign-in cookie, /api by the bearer token: a request to the API is never
+            // authenticated by a cookie (so no cross-site form can act on it), and the user is known before the
+            // rate limiter and the endpoints run.
+            .AddPolicyScheme(StoreScheme, "Cookie for pages, bearer token for /api", options =>
+                options.ForwardDefaultSelector = context => ApiPaths.IsApi(context.Request.Path)
+                    ? JwtBearerDefaults.AuthenticationScheme
+                    : IdentityConstants.ApplicationScheme);
+        services.AddAuthentication().AddIdentityCookies();
         services.AddIdentityCore<ApplicationUser>(IdentityRules.Apply)
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<AppDbContext>()
