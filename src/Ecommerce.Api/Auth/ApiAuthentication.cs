@@ -47,6 +47,7 @@ public static class ApiAuthentication
                 };
                 bearer.Events = new JwtBearerEvents
                 {
+                    OnTokenValidated = CheckAccountAsync,
                     OnChallenge = async context =>
                     {
                         context.HandleResponse();
@@ -54,6 +55,7 @@ public static class ApiAuthentication
                         {
                             null when string.IsNullOrEmpty(context.Request.Headers.Authorization) => "Authentication required: send an access token as 'Authorization: Bearer …'.",
                             Microsoft.IdentityModel.Tokens.SecurityTokenExpiredException => "The access token has expired. Refresh it or sign in again.",
+                            RevokedAccessException revoked => revoked.Message,
                             _ => "The access token is not valid.",
                         };
                         context.Response.Headers.WWWAuthenticate = "Bearer";
@@ -74,6 +76,39 @@ public static class ApiAuthentication
                 .RequireRole(Roles.Admin));
         return services;
     }
+
+    /// <summary>
+    /// A signature and a lifetime are not enough: the token must still speak for the account as it is now. It is
+    /// refused when the account is gone, locked by an admin, or has a new security stamp (password changed or reset,
+    /// signed out everywhere, locked, roles changed); the caller's roles are the account's current ones, not those
+    /// written into the token when it was issued.
+    /// </summary>
+    private static async Task CheckAccountAsync(TokenValidatedContext context)
+    {
+        var principal = context.Principal!;
+        var userId = principal.FindFirstValue(JwtRegisteredClaimNames.Sub);
+        var accounts = context.HttpContext.RequestServices.GetRequiredService<AccountAccessCache>();
+        var account = userId is null ? null : await accounts.GetAsync(userId, context.HttpContext.RequestAborted);
+        if (account is null)
+        {
+            context.Fail(new RevokedAccessException("The account this access token was issued for no longer exists."));
+            return;
+        }
+        if (!account.Admits(principal.FindFirstValue(TokenService.StampClaim)))
+        {
+            context.Fail(new RevokedAccessException(account.LockedByAdmin
+                ? "The account is locked. Contact the store if you think this is a mistake."
+                : "The access token is no longer valid: the account's password, roles or sessions changed since it was issued. Sign in again."));
+            return;
+        }
+
+        var identity = (ClaimsIdentity)principal.Identity!;
+        foreach (var stale in identity.FindAll(identity.RoleClaimType).ToList()) identity.RemoveClaim(stale);
+        identity.AddClaims(account.Roles.Select(role => new Claim(identity.RoleClaimType, role)));
+    }
+
+    /// <summary>Why a correctly signed, unexpired token was refused.</summary>
+    private sealed class RevokedAccessException(string message) : Exception(message);
 
     /// <summary>The signed-in caller's user id (the token's subject).</summary>
     public static string UserId(this ClaimsPrincipal user) =>

@@ -18,13 +18,14 @@ public sealed record TokenUser(string Id, string Email, string? FirstName, strin
 public sealed record LoginResponse(string AccessToken, string RefreshToken, int ExpiresIn, string TokenType, TokenUser User);
 public sealed record RefreshRequest(string? RefreshToken);
 public sealed record RefreshResponse(string AccessToken, string RefreshToken, int ExpiresIn, string TokenType);
-public sealed record LogoutRequest(string? RefreshToken);
+/// <summary>Sign-out: revoke this refresh token, or with <c>allSessions</c> end every session of the account.</summary>
+public sealed record LogoutRequest(string? RefreshToken, bool? AllSessions = null);
+public sealed record VerifyEmailRequest(string? Token);
+public sealed record ResendVerificationRequest(string? Email);
 
 /// <summary>/api/v1/auth: register, sign in (tokens), refresh (rotation), sign out.</summary>
 public static class AuthApi
 {
-    private const string InvalidCredentials = "Invalid email or password";
-
     public static IEndpointRouteBuilder MapAuthApi(this IEndpointRouteBuilder routes)
     {
         var auth = routes.MapGroup("/auth").WithTags("Authentication");
@@ -32,12 +33,20 @@ public static class AuthApi
         auth.MapPost("/register", Register).WithName("Register").WithSummary("Create a customer account")
             .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status409Conflict);
         auth.MapPost("/login", Login).WithName("Login").WithSummary("Sign in and receive an access token and a refresh token")
-            .WithDescription("Five wrong passwords in a row lock the account for five minutes.")
-            .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized);
+            .WithDescription("Unknown e-mails and wrong passwords get the same 401. A client that fails too often for one account " +
+                             "(or at all) must wait: 429 with Retry-After. Many failures from anywhere lock the account for a while (401).")
+            .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status429TooManyRequests);
+        auth.MapPost("/verify-email", VerifyEmail).WithName("VerifyEmail").WithSummary("Confirm an e-mail address with the token from the verification e-mail")
+            .ProducesErrors(StatusCodes.Status400BadRequest);
+        auth.MapPost("/resend-verification", ResendVerification).WithName("ResendVerification")
+            .WithSummary("Send a new verification e-mail")
+            .WithDescription("Answers the same whether or not an unverified account has the address.")
+            .ProducesErrors(StatusCodes.Status400BadRequest);
         auth.MapPost("/refresh", Refresh).WithName("RefreshToken").WithSummary("Exchange a refresh token for new tokens")
             .WithDescription("Each refresh token works once. Presenting one that was already used revokes all tokens descending from the same sign-in.")
             .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized);
-        auth.MapPost("/logout", Logout).WithName("Logout").WithSummary("Revoke a refresh token")
+        auth.MapPost("/logout", Logout).WithName("Logout").WithSummary("Revoke a refresh token, or end every session with allSessions")
+            .WithDescription("With \"allSessions\": true every access token, refresh token and storefront sign-in of the account ends.")
             .RequireAuthorization(ApiPolicies.Customer)
             .ProducesErrors(StatusCodes.Status401Unauthorized);
         return routes;
@@ -49,29 +58,52 @@ public static class AuthApi
         var result = await accounts.RegisterAsync(
             new RegistrationInput(request.Email, request.Password, request.FirstName, request.LastName, request.PhoneNumber), cancellationToken);
         if (!result.Succeeded) return ApiResults.Error(result.Errors);
-        return ApiResults.Created($"/api/v1/users/profile", new RegisterResponse(result.Value.UserId, result.Value.Email, false),
-            "Registration successful.");
+        var registered = result.Value;
+        return ApiResults.Created($"/api/v1/users/profile", new RegisterResponse(registered.UserId, registered.Email, registered.EmailVerificationRequired),
+            registered.EmailVerificationRequired
+                ? "Registration successful. Please verify your email."
+                : "Registration successful. We sent you a link to verify your email.");
     }
 
-    public static async Task<Results<Ok<ApiResponse<LoginResponse>>, ApiErrorResult>> Login(
-        LoginRequest request, UserManager<ApplicationUser> users, SignInManager<ApplicationUser> signIn, TokenService tokens, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<ApiResponse<LoginResponse>>, ApiErrorResult, ApiTooManyRequestsResult>> Login(
+        LoginRequest request, HttpContext context, UserManager<ApplicationUser> users, SignInService signIn, TokenService tokens,
+        CancellationToken cancellationToken)
     {
         var errors = new List<Error>();
         if (string.IsNullOrWhiteSpace(request.Email)) errors.Add(new Error(ErrorCodes.RequiredField, "Email is required.", "email"));
         if (string.IsNullOrEmpty(request.Password)) errors.Add(new Error(ErrorCodes.RequiredField, "Password is required.", "password"));
         if (errors.Count > 0) return ApiResults.Error(errors);
 
-        var user = await users.FindByEmailAsync(request.Email!.Trim());
-        if (user is null) return Unauthorized(InvalidCredentials);
-        // Checks the password and counts failures towards lockout, without issuing a cookie.
-        var check = await signIn.CheckPasswordSignInAsync(user, request.Password!, lockoutOnFailure: true);
-        if (check.IsLockedOut) return Unauthorized("Too many failed sign-ins: the account is locked for a few minutes. Try again later.");
-        if (!check.Succeeded) return Unauthorized(InvalidCredentials);
+        var outcome = await signIn.CheckPasswordAsync(request.Email!, request.Password!, context.Connection.RemoteIpAddress?.ToString());
+        switch (outcome.Status)
+        {
+            case SignInStatus.Throttled:
+                return new ApiTooManyRequestsResult(new Error(ErrorCodes.RateLimitExceeded, outcome.Message), outcome.RetryAfter!.Value);
+            case not SignInStatus.Succeeded:
+                return Unauthorized(outcome.Message);
+        }
 
+        var user = outcome.User!;
         var issued = await tokens.IssueAsync(user, cancellationToken);
         var roles = await users.GetRolesAsync(user);
         return ApiResults.Ok(new LoginResponse(issued.AccessToken, issued.RefreshToken, issued.ExpiresIn, "Bearer",
             new TokenUser(user.Id, user.Email ?? "", user.FirstName, user.LastName, roles.ToList())), "Signed in.");
+    }
+
+    public static async Task<Results<Ok<ApiMessage>, ApiErrorResult>> VerifyEmail(
+        VerifyEmailRequest request, AccountService accounts, CancellationToken cancellationToken)
+    {
+        var result = await accounts.VerifyEmailAsync(request.Token, cancellationToken);
+        return result.Succeeded ? TypedResults.Ok(new ApiMessage("Email verified successfully", DateTime.UtcNow)) : ApiResults.Error(result.Errors);
+    }
+
+    public static async Task<Results<Ok<ApiMessage>, ApiErrorResult>> ResendVerification(
+        ResendVerificationRequest request, AccountService accounts, CancellationToken cancellationToken)
+    {
+        var result = await accounts.ResendVerificationAsync(request.Email, cancellationToken);
+        return result.Succeeded
+            ? TypedResults.Ok(new ApiMessage("If an account with this address still needs verifying, a new link is on its way.", DateTime.UtcNow))
+            : ApiResults.Error(result.Errors);
     }
 
     public static async Task<Results<Ok<ApiResponse<RefreshResponse>>, ApiErrorResult>> Refresh(
@@ -81,13 +113,15 @@ public static class AuthApi
             return ApiResults.Error(new Error(ErrorCodes.RequiredField, "refreshToken is required.", "refreshToken"));
         var issued = await tokens.RefreshAsync(request.RefreshToken, cancellationToken);
         return issued is null
-            ? Unauthorized("The refresh token is not valid, has expired or has already been used.")
+            ? Unauthorized("The refresh token is not valid, has expired, has already been used, or its account's sessions have ended.")
             : ApiResults.Ok(new RefreshResponse(issued.AccessToken, issued.RefreshToken, issued.ExpiresIn, "Bearer"));
     }
 
-    public static async Task<NoContent> Logout(LogoutRequest request, ClaimsPrincipal user, TokenService tokens, CancellationToken cancellationToken)
+    public static async Task<NoContent> Logout(LogoutRequest request, ClaimsPrincipal user, TokenService tokens, AccountService accounts,
+        CancellationToken cancellationToken)
     {
-        await tokens.RevokeAsync(user.UserId(), request.RefreshToken, cancellationToken);
+        if (request.AllSessions == true) await accounts.SignOutEverywhereAsync(user.UserId(), cancellationToken);
+        else await tokens.RevokeAsync(user.UserId(), request.RefreshToken, cancellationToken);
         return TypedResults.NoContent();
     }
 

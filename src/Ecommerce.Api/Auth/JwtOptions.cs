@@ -9,6 +9,6 @@ public sealed class JwtOptions
     public string? SigningKey { get; set; }
     public string Issuer { get; set; } = "Ecommerce.Web";
     public string Audience { get; set; } = "Ecommerce.Api";
-    public int AccessTokenMinutes { get; set; } = 60;
+    public int AccessTokenMinutes { get; set; } = 15;
     public int RefreshTokenDays { get; set; } = 14;
 }

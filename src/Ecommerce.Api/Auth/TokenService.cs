@@ -24,6 +24,9 @@ public sealed class TokenService(
     IOptions<JwtOptions> options,
     TimeProvider clock)
 {
+    /// <summary>The claim that ties an access token to the account's security stamp (hashed, see <see cref="AccountAccessCache.HashStamp"/>).</summary>
+    public const string StampClaim = "sstamp";
+
     public async Task<IssuedTokens> IssueAsync(ApplicationUser user, CancellationToken cancellationToken = default) =>
         await IssueAsync(user, Guid.NewGuid(), cancellationToken);
 
@@ -55,8 +58,9 @@ public sealed class TokenService(
             return null;
         }
 
+        // A lockout after failed sign-ins stops new sign-ins only; an admin's lock ends the session.
         var user = await users.FindByIdAsync(stored.UserId);
-        if (user is null || await users.IsLockedOutAsync(user)) return null;
+        if (user is null || IdentityRules.IsLockedByAdmin(user.LockoutEnd)) return null;
         return await IssueAsync(user, stored.FamilyId, cancellationToken);
     }
 
@@ -82,6 +86,7 @@ public sealed class TokenService(
             new(JwtRegisteredClaimNames.Email, user.Email ?? ""),
             new(JwtRegisteredClaimNames.Name, user.DisplayName),
             new(JwtRegisteredClaimNames.Jti, Guid.NewGuid().ToString("N")),
+            new(StampClaim, AccountAccessCache.HashStamp(await users.GetSecurityStampAsync(user))),
         };
         if (!string.IsNullOrEmpty(user.FirstName)) claims.Add(new Claim(JwtRegisteredClaimNames.GivenName, user.FirstName));
         if (!string.IsNullOrEmpty(user.LastName)) claims.Add(new Claim(JwtRegisteredClaimNames.FamilyName, user.LastName));

@@ -32,7 +32,7 @@ public static class ApiResults
         ErrorCodes.ValidationError or ErrorCodes.InvalidFormat or ErrorCodes.RequiredField => StatusCodes.Status400BadRequest,
         ErrorCodes.Unauthorized or ErrorCodes.ExpiredToken or ErrorCodes.InvalidToken => StatusCodes.Status401Unauthorized,
         ErrorCodes.PaymentFailed => StatusCodes.Status402PaymentRequired,
-        ErrorCodes.Forbidden => StatusCodes.Status403Forbidden,
+        ErrorCodes.Forbidden or ErrorCodes.EmailNotVerified => StatusCodes.Status403Forbidden,
         ErrorCodes.NotFound => StatusCodes.Status404NotFound,
         ErrorCodes.AlreadyExists or ErrorCodes.Conflict or ErrorCodes.InsufficientStock => StatusCodes.Status409Conflict,
         ErrorCodes.RateLimitExceeded => StatusCodes.Status429TooManyRequests,
@@ -101,4 +101,25 @@ public sealed class ApiErrorResult(IReadOnlyList<Error> errors) : IResult, IStat
         // Every endpoint can answer 500 with the envelope; specific codes are declared with ProducesErrors.
         builder.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status500InternalServerError, typeof(ApiErrorResponse), ["application/json"]));
     }
+}
+
+/// <summary>
+/// 429 RATE_LIMIT_EXCEEDED in the error envelope, with the wait in a <c>Retry-After</c> header and as the envelope's
+/// <c>retryAfter</c> (seconds), as document 002 shows it.
+/// </summary>
+public sealed class ApiTooManyRequestsResult(Error error, TimeSpan retryAfter) : IResult, IStatusCodeHttpResult, IEndpointMetadataProvider
+{
+    public int RetryAfterSeconds { get; } = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
+    public int StatusCode => StatusCodes.Status429TooManyRequests;
+    int? IStatusCodeHttpResult.StatusCode => StatusCode;
+
+    public Task ExecuteAsync(HttpContext httpContext)
+    {
+        httpContext.Response.StatusCode = StatusCode;
+        httpContext.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return httpContext.Response.WriteAsJsonAsync(ApiResults.Envelope(httpContext, [error], StatusCode) with { RetryAfter = RetryAfterSeconds });
+    }
+
+    public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder) =>
+        builder.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status429TooManyRequests, typeof(ApiErrorResponse), ["application/json"]));
 }

@@ -29,7 +29,7 @@ public sealed record AddressRequest(
 }
 
 public sealed record ProfileDto(
-    string Id, string Email, string? FirstName, string? LastName, string? PhoneNumber, DateOnly? DateOfBirth,
+    string Id, string Email, bool EmailVerified, string? FirstName, string? LastName, string? PhoneNumber, DateOnly? DateOfBirth,
     IReadOnlyList<AddressDto> Addresses, DateTime CreatedAt, DateTime UpdatedAt);
 
 public sealed record UpdateProfileRequest(string? FirstName, string? LastName, string? PhoneNumber, DateOnly? DateOfBirth);
@@ -142,5 +142,5 @@ public static class UsersApi
         ApiIds.Format(a.Id), a.FirstName, a.LastName, a.Street, a.Street2, a.City, a.State, a.ZipCode, a.Country, a.Phone, a.IsDefault);
 
     private static ProfileDto ToDto(ProfileView p) => new(
-        p.Id, p.Email, p.FirstName, p.LastName, p.PhoneNumber, p.DateOfBirth, p.Addresses.Select(ToDto).ToList(), p.CreatedAt, p.UpdatedAt);
+        p.Id, p.Email, p.EmailVerified, p.FirstName, p.LastName, p.PhoneNumber, p.DateOfBirth, p.Addresses.Select(ToDto).ToList(), p.CreatedAt, p.UpdatedAt);
 }

@@ -18,6 +18,8 @@ public static class ErrorCodes
     public const string RateLimitExceeded = "RATE_LIMIT_EXCEEDED";
     public const string ServiceUnavailable = "SERVICE_UNAVAILABLE";
     public const string InternalError = "INTERNAL_ERROR";
+    /// <summary>The account must verify its e-mail address first (when <c>Auth:RequireVerifiedEmailToOrder</c> is on).</summary>
+    public const string EmailNotVerified = "EMAIL_NOT_VERIFIED";
 }
 
 /// <summary>

@@ -6,18 +6,20 @@ using Ecommerce.Shared.Data;
 using Ecommerce.Shared.Notifications;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Ecommerce.Shared.Customers;
 
 public sealed record RegistrationInput(string? Email, string? Password, string? FirstName, string? LastName, string? PhoneNumber = null);
 
-public sealed record RegisteredUser(string UserId, string Email);
+/// <summary>A new account; <see cref="EmailVerificationRequired"/> when it must verify its address before ordering.</summary>
+public sealed record RegisteredUser(string UserId, string Email, bool EmailVerificationRequired);
 
 public sealed record ProfileInput(string? FirstName, string? LastName, string? PhoneNumber, DateOnly? DateOfBirth);
 
 public sealed record ProfileView(
-    string Id, string Email, string? FirstName, string? LastName, string? PhoneNumber, DateOnly? DateOfBirth,
+    string Id, string Email, bool EmailVerified, string? FirstName, string? LastName, string? PhoneNumber, DateOnly? DateOfBirth,
     IReadOnlyList<AddressView> Addresses, DateTime CreatedAt, DateTime UpdatedAt);
 
 /// <summary>
@@ -30,8 +32,13 @@ public sealed partial class AccountService(
     AddressService addresses,
     IEmailSender email,
     IOptions<StoreSettings> store,
-    TimeProvider clock)
+    IOptions<AuthOptions> auth,
+    TimeProvider clock,
+    ILogger<AccountService> logger)
 {
+    /// <summary>Where the link in the verification e-mail leads (the page confirms the address and says so).</summary>
+    public const string VerifyEmailPath = "/account/verify-email";
+
     public async Task<Result<RegisteredUser>> RegisterAsync(RegistrationInput input, CancellationToken cancellationToken = default)
     {
         var errors = new List<Error>();
@@ -65,8 +72,110 @@ public sealed partial class AccountService(
                 : Error.Validation("email", string.Join(" ", created.Errors.Select(e => e.Description)));
         }
         await users.AddToRoleAsync(user, Roles.Customer);
-        return new RegisteredUser(user.Id, address);
+        try
+        {
+            await SendVerificationAsync(user, cancellationToken);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or FormatException or InvalidOperationException)
+        {
+            // The account stands; the customer can ask for a new link from their account page.
+            logger.LogError(exception, "Could not send the verification e-mail of a new account");
+        }
+        return new RegisteredUser(user.Id, address, auth.Value.RequireVerifiedEmailToOrder);
     }
+
+    /// <summary>
+    /// Confirms the e-mail address of the account the token (from the verification e-mail) was made for. An account
+    /// already verified stays so; a token that is malformed, expired, or made before the address changed is refused.
+    /// </summary>
+    public async Task<Result<bool>> VerifyEmailAsync(string? token, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrWhiteSpace(token)) return new Error(ErrorCodes.RequiredField, "The verification token is required.", "token");
+        string userId, identityToken;
+        try
+        {
+            var decoded = Encoding.UTF8.GetString(Base64Url.DecodeFromChars(token.Trim()));
+            var separator = decoded.IndexOf(':');
+            if (separator <= 0) return InvalidVerificationToken();
+            (userId, identityToken) = (decoded[..separator], decoded[(separator + 1)..]);
+        }
+        catch (FormatException) { return InvalidVerificationToken(); }
+
+        var user = await users.FindByIdAsync(userId);
+        if (user is null) return InvalidVerificationToken();
+        if (user.EmailConfirmed) return true;
+        var confirmed = await users.ConfirmEmailAsync(user, identityToken);
+        return confirmed.Succeeded ? true : InvalidVerificationToken();
+    }
+
+    /// <summary>
+    /// Sends a new verification link when an unverified account has this address. The caller answers the same
+    /// whether or not it does, so nobody learns from it which addresses have accounts.
+    /// </summary>
+    public async Task<Result<bool>> ResendVerificationAsync(string? emailAddress, CancellationToken cancellationToken = default)
+    {
+        var address = emailAddress?.Trim() ?? "";
+        if (address.Length == 0) return new Error(ErrorCodes.RequiredField, "Email is required.", "email");
+        if (!IsEmail(address)) return new Error(ErrorCodes.InvalidFormat, "Email format is invalid.", "email");
+        var user = await users.FindByEmailAsync(address);
+        if (user is { EmailConfirmed: false }) await SendVerificationAsync(user, cancellationToken);
+        return true;
+    }
+
+    /// <summary>Sends a new verification link to a signed-in customer (from their account page).</summary>
+    public async Task<Result<bool>> ResendVerificationToUserAsync(string userId, CancellationToken cancellationToken = default)
+    {
+        var user = await users.FindByIdAsync(userId);
+        if (user is null) return Error.NotFound("User not found");
+        if (user.EmailConfirmed) return Error.Conflict("Your e-mail address is already verified.");
+        await SendVerificationAsync(user, cancellationToken);
+        return true;
+    }
+
+    /// <summary>
+    /// Ends every session of the user: a new security stamp ends sign-in cookies (at their next check) and API access
+    /// tokens, and every refresh token is revoked. Signing out of the storefront does this, so a copied cookie dies too.
+    /// </summary>
+    public async Task SignOutEverywhereAsync(string userId, CancellationToken cancellationToken = default)
+    {
+        var user = await users.FindByIdAsync(userId);
+        if (user is null) return;
+        await users.UpdateSecurityStampAsync(user);
+        await RevokeRefreshTokensAsync(userId, "signed-out", cancellationToken);
+    }
+
+    private async Task SendVerificationAsync(ApplicationUser user, CancellationToken cancellationToken)
+    {
+        if (user.Email is null) return;
+        var identityToken = await users.GenerateEmailConfirmationTokenAsync(user);
+        var token = Base64Url.EncodeToString(Encoding.UTF8.GetBytes($"{user.Id}:{identityToken}"));
+        var link = store.Value.Link($"{VerifyEmailPath}?token={Uri.EscapeDataString(token)}");
+        var name = store.Value.Name;
+        await email.SendAsync(new EmailMessage(
+            user.Email,
+            $"Verify your e-mail address for {name}",
+            $"""
+            Hello {user.FirstName},
+
+            Welcome to {name}. Please confirm that this is your e-mail address by opening:
+
+            {link}
+
+            If the link does not work, you can also send this code to the store's API (POST /api/v1/auth/verify-email):
+            {token}
+
+            If you did not create an account, ignore this e-mail.
+            """,
+            $"""
+            <p>Hello {System.Net.WebUtility.HtmlEncode(user.FirstName)},</p>
+            <p>Welcome to {System.Net.WebUtility.HtmlEncode(name)}. Please confirm that this is your e-mail address:</p>
+            <p><a href="{System.Net.WebUtility.HtmlEncode(link)}">Verify my e-mail address</a></p>
+            <p>If you did not create an account, ignore this e-mail.</p>
+            """), cancellationToken);
+    }
+
+    private static Error InvalidVerificationToken() =>
+        Error.Validation("token", "This verification link is not valid or has expired. Ask for a new one.");
 
     public async Task<ProfileView?> GetProfileAsync(string userId, CancellationToken cancellationToken = default)
     {
@@ -74,7 +183,7 @@ public sealed partial class AccountService(
         var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == userId, cancellationToken);
         if (user is null) return null;
         var book = await addresses.ListAsync(userId, cancellationToken);
-        return new ProfileView(user.Id, user.Email ?? "", user.FirstName, user.LastName, user.PhoneNumber, user.DateOfBirth,
+        return new ProfileView(user.Id, user.Email ?? "", user.EmailConfirmed, user.FirstName, user.LastName, user.PhoneNumber, user.DateOfBirth,
             book, user.CreatedAt, user.UpdatedAt);
     }
 

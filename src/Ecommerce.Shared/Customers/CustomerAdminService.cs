@@ -14,8 +14,8 @@ public sealed record CustomerRow(
     bool IsAdmin, bool IsLocked);
 
 public sealed record CustomerDetails(
-    string Id, string Email, string? FirstName, string? LastName, string? PhoneNumber, DateOnly? DateOfBirth, DateTime CreatedAt,
-    bool IsAdmin, bool IsLocked, DateTimeOffset? LockedUntil, int FailedSignIns,
+    string Id, string Email, bool EmailVerified, string? FirstName, string? LastName, string? PhoneNumber, DateOnly? DateOfBirth, DateTime CreatedAt,
+    IReadOnlyList<string> Roles, bool IsAdmin, bool IsLocked, DateTimeOffset? LockedUntil, int FailedSignIns,
     IReadOnlyList<AddressView> Addresses, IReadOnlyList<OrderSummaryView> Orders, int OrderCount, Money TotalSpent);
 
 /// <summary>
@@ -26,6 +26,7 @@ public sealed class CustomerAdminService(
     AppDbContext db,
     UserManager<ApplicationUser> users,
     AuditLog audit,
+    AccountAccessCache access,
     TimeProvider clock)
 {
     public const string DeletedName = "Deleted customer";
@@ -70,8 +71,11 @@ public sealed class CustomerAdminService(
     {
         var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == id, cancellationToken);
         if (user is null) return null;
-        var adminRoleId = await AdminRoleIdAsync(cancellationToken);
-        var isAdmin = await db.UserRoles.AnyAsync(r => r.UserId == id && r.RoleId == adminRoleId, cancellationToken);
+        var roles = await (from link in db.UserRoles
+                           join role in db.Roles on link.RoleId equals role.Id
+                           where link.UserId == id
+                           orderby role.Name
+                           select role.Name!).ToListAsync(cancellationToken);
         var addresses = await db.Addresses.AsNoTracking().Where(a => a.UserId == id).OrderByDescending(a => a.IsDefault).ThenBy(a => a.Id)
             .Select(AddressService.ToView).ToListAsync(cancellationToken);
         var orders = db.Orders.AsNoTracking().Where(o => o.UserId == id);
@@ -81,30 +85,41 @@ public sealed class CustomerAdminService(
         var spent = await orders.Where(o => o.PaidAt != null && o.Status != OrderStatus.Cancelled && o.Status != OrderStatus.Refunded)
             .SumAsync(o => (long?)o.TotalCents, cancellationToken) ?? 0;
         var locked = user.LockoutEnd is { } end && end > clock.GetUtcNow();
-        return new CustomerDetails(user.Id, user.Email ?? "", user.FirstName, user.LastName, user.PhoneNumber, user.DateOfBirth, user.CreatedAt,
-            isAdmin, locked, locked ? user.LockoutEnd : null, user.AccessFailedCount, addresses, recent, await orders.CountAsync(cancellationToken), new Money(spent));
+        return new CustomerDetails(user.Id, user.Email ?? "", user.EmailConfirmed, user.FirstName, user.LastName, user.PhoneNumber, user.DateOfBirth,
+            user.CreatedAt, roles, roles.Contains(Roles.Admin), locked, locked ? user.LockoutEnd : null, user.AccessFailedCount, addresses, recent, await orders.CountAsync(cancellationToken), new Money(spent));
     }
 
-    /// <summary>Stops (or allows again) signing in; a locked account's sessions and API tokens end.</summary>
+    /// <summary>
+    /// Stops (or allows again) signing in. A locked account's sessions and API tokens end at once: its security
+    /// stamp changes and its refresh tokens are revoked. The store's last admin who can sign in cannot be locked.
+    /// </summary>
     public async Task<Result<bool>> SetLockedAsync(AdminActor actor, string id, bool locked, CancellationToken cancellationToken = default)
     {
         var user = await users.FindByIdAsync(id);
         if (user is null) return NotFound(id);
         if (locked && user.Id == actor.UserId) return Error.Conflict("You cannot lock your own account.");
 
-        await users.SetLockoutEnabledAsync(user, true);
-        await users.SetLockoutEndDateAsync(user, locked ? DateTimeOffset.MaxValue : null);
-        if (locked)
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
-            await users.UpdateSecurityStampAsync(user); // signs the customer out everywhere
-            await RevokeTokensAsync(id, "locked", cancellationToken);
+            if (locked && await users.IsInRoleAsync(user, Roles.Admin) && await IsLastAdminAsync(id, cancellationToken))
+                return Error.Conflict("The store's last admin who can sign in cannot be locked.");
+            await users.SetLockoutEnabledAsync(user, true);
+            await users.SetLockoutEndDateAsync(user, locked ? IdentityRules.AdminLockEnd : null);
+            if (locked)
+            {
+                await users.UpdateSecurityStampAsync(user); // signs the customer out everywhere
+                await RevokeTokensAsync(id, "locked", cancellationToken);
+            }
+            else
+            {
+                await users.ResetAccessFailedCountAsync(user);
+            }
+            audit.Record(db, actor, locked ? "customer.locked" : "customer.unlocked", "Customer", id,
+                $"{(locked ? "Locked" : "Unlocked")} sign-in of {user.Email}");
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }
-        else
-        {
-            await users.ResetAccessFailedCountAsync(user);
-        }
-        await audit.RecordAsync(actor, locked ? "customer.locked" : "customer.unlocked", "Customer", id,
-            $"{(locked ? "Locked" : "Unlocked")} sign-in of {user.Email}", cancellationToken: cancellationToken);
+        access.Evict(id);
         return true;
     }
 
@@ -113,21 +128,89 @@ public sealed class CustomerAdminService(
     {
         var user = await users.FindByIdAsync(id);
         if (user is null) return NotFound(id);
-        var isAdmin = await users.IsInRoleAsync(user, Roles.Admin);
-        if (isAdmin == admin) return false;
+        var roles = (await users.GetRolesAsync(user)).ToHashSet(StringComparer.Ordinal);
+        if (roles.Contains(Roles.Admin) == admin) return false;
+        if (admin) roles.Add(Roles.Admin); else roles.Remove(Roles.Admin);
+        return await ChangeRolesAsync(actor, user, roles, cancellationToken);
+    }
 
-        if (!admin)
+    /// <summary>
+    /// Sets the account's roles to exactly <paramref name="roles"/> (API <c>PUT /admin/customers/{id}/roles</c>).
+    /// The same rules as <see cref="SetAdminAsync"/>: no admin removes their own Admin role, and one admin who can
+    /// sign in always remains. Returns whether anything changed.
+    /// </summary>
+    public async Task<Result<bool>> SetRolesAsync(AdminActor actor, string id, IReadOnlyCollection<string?>? roles, CancellationToken cancellationToken = default)
+    {
+        if (roles is null) return new Error(ErrorCodes.RequiredField, "roles is required: a list such as [\"Customer\"] or [\"Admin\", \"Customer\"].", "roles");
+        var wanted = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var role in roles)
         {
-            if (user.Id == actor.UserId) return Error.Conflict("You cannot remove your own admin rights; ask another admin.");
-            if ((await users.GetUsersInRoleAsync(Roles.Admin)).Count <= 1) return Error.Conflict("The store needs at least one admin.");
+            var known = Roles.All.FirstOrDefault(r => string.Equals(r, role?.Trim(), StringComparison.OrdinalIgnoreCase));
+            if (known is null) return Error.Validation("roles", $"Unknown role '{role}'. Roles are: {string.Join(", ", Roles.All)}.");
+            wanted.Add(known);
         }
-        var result = admin ? await users.AddToRoleAsync(user, Roles.Admin) : await users.RemoveFromRoleAsync(user, Roles.Admin);
-        if (!result.Succeeded) return Error.Conflict(string.Join(" ", result.Errors.Select(e => e.Description)));
-        await users.UpdateSecurityStampAsync(user); // the new role applies at the next sign-in check
-        await RevokeTokensAsync(id, "role-changed", cancellationToken);
-        await audit.RecordAsync(actor, admin ? "customer.admin-granted" : "customer.admin-revoked", "Customer", id,
-            $"{(admin ? "Granted" : "Revoked")} the Admin role {(admin ? "to" : "of")} {user.Email}", cancellationToken: cancellationToken);
+        if (wanted.Count == 0) return Error.Validation("roles", "An account needs at least one role.");
+
+        var user = await users.FindByIdAsync(id);
+        if (user is null) return NotFound(id);
+        return await ChangeRolesAsync(actor, user, wanted, cancellationToken);
+    }
+
+    /// <summary>
+    /// Applies a role change in one transaction that first takes the Admin role's row lock, so that two admins removing
+    /// each other at the same moment cannot both succeed. The account's sessions and tokens end (they carried the old roles).
+    /// </summary>
+    private async Task<Result<bool>> ChangeRolesAsync(AdminActor actor, ApplicationUser user, IReadOnlySet<string> wanted, CancellationToken cancellationToken)
+    {
+        var id = user.Id;
+        List<string> added, removed;
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            var current = (await users.GetRolesAsync(user)).ToHashSet(StringComparer.Ordinal);
+            added = wanted.Except(current).Order().ToList();
+            removed = current.Except(wanted).Order().ToList();
+            if (added.Count == 0 && removed.Count == 0) return false;
+
+            if (removed.Contains(Roles.Admin))
+            {
+                if (id == actor.UserId) return Error.Conflict("You cannot remove your own admin rights; ask another admin.");
+                if (await IsLastAdminAsync(id, cancellationToken)) return Error.Conflict("The store needs at least one admin.");
+            }
+            var result = await users.AddToRolesAsync(user, added) is { Succeeded: true } ? await users.RemoveFromRolesAsync(user, removed) : null;
+            if (result is not { Succeeded: true }) return Error.Conflict("The roles could not be changed; reload and try again.");
+            await users.UpdateSecurityStampAsync(user); // sessions that carried the old roles end
+            await RevokeTokensAsync(id, "role-changed", cancellationToken);
+
+            if (added.SequenceEqual([Roles.Admin]) && removed.Count == 0)
+                audit.Record(db, actor, "customer.admin-granted", "Customer", id, $"Granted the Admin role to {user.Email}");
+            else if (removed.SequenceEqual([Roles.Admin]) && added.Count == 0)
+                audit.Record(db, actor, "customer.admin-revoked", "Customer", id, $"Revoked the Admin role of {user.Email}");
+            else
+                audit.Record(db, actor, "customer.roles-changed", "Customer", id,
+                    $"Changed the roles of {user.Email} to {(wanted.Count == 0 ? "none" : string.Join(", ", wanted.Order()))}",
+                    new { added, removed });
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        access.Evict(id);
         return true;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="userId"/> is the only admin left who can sign in (admins locked by an admin do not
+    /// count). Call inside a transaction: it first writes the Admin role's row, which holds that row's lock (SQLite's
+    /// write lock, a row lock elsewhere) until the transaction ends, so concurrent admin changes queue up behind it.
+    /// </summary>
+    private async Task<bool> IsLastAdminAsync(string userId, CancellationToken cancellationToken)
+    {
+        var adminRoleId = await AdminRoleIdAsync(cancellationToken);
+        await db.Roles.Where(r => r.Id == adminRoleId)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.ConcurrencyStamp, Guid.NewGuid().ToString()), cancellationToken);
+        var otherAdmins = await (from link in db.UserRoles
+                                 join other in db.Users on link.UserId equals other.Id
+                                 where link.RoleId == adminRoleId && other.Id != userId
+                                 select other.LockoutEnd).ToListAsync(cancellationToken);
+        return !otherAdmins.Any(end => !IdentityRules.IsLockedByAdmin(end));
     }
 
     /// <summary>
@@ -141,13 +224,13 @@ public sealed class CustomerAdminService(
         var user = await users.FindByIdAsync(id);
         if (user is null) return NotFound(id);
         if (user.Id == actor.UserId) return Error.Conflict("You cannot delete your own account here.");
-        if (await users.IsInRoleAsync(user, Roles.Admin) && (await users.GetUsersInRoleAsync(Roles.Admin)).Count <= 1)
-            return Error.Conflict("The store's last admin cannot be deleted.");
 
         var reference = "deleted-" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(id)))[..12].ToLowerInvariant();
         int orderCount;
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
+            if (await users.IsInRoleAsync(user, Roles.Admin) && await IsLastAdminAsync(id, cancellationToken))
+                return Error.Conflict("The store's last admin cannot be deleted.");
             orderCount = await db.Orders.Where(o => o.UserId == id).ExecuteUpdateAsync(s => s
                 .SetProperty(o => o.CustomerEmail, reference + "@deleted.invalid")
                 .SetProperty(o => o.CustomerName, DeletedName)
@@ -178,6 +261,7 @@ public sealed class CustomerAdminService(
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
+        access.Evict(id);
         return true;
     }
 

@@ -15,9 +15,24 @@ public static class IdentityRules
         options.Password.RequireLowercase = true;
         options.Password.RequireUppercase = true;
         options.Password.RequireNonAlphanumeric = true;
+        // The account-wide lockout is a high ceiling (Auth:LockoutThreshold, applied by ConfigureLockout); single
+        // clients are throttled long before it by SignInService.
         options.Lockout.AllowedForNewUsers = true;
-        options.Lockout.MaxFailedAccessAttempts = 5;
-        options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(5);
         options.SignIn.RequireConfirmedAccount = false;
     }
+
+    /// <summary>Identity's lockout from the Auth settings.</summary>
+    public static void ConfigureLockout(IdentityOptions options, AuthOptions auth)
+    {
+        options.Lockout.MaxFailedAccessAttempts = auth.LockoutThreshold;
+        options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(auth.LockoutMinutes);
+    }
+
+    /// <summary>
+    /// An admin's lock (<see cref="CustomerAdminService.SetLockedAsync"/>) has no end; a lockout after failed sign-ins
+    /// ends after <see cref="AuthOptions.LockoutMinutes"/>. Only an admin's lock ends sessions and refreshes.
+    /// </summary>
+    public static readonly DateTimeOffset AdminLockEnd = DateTimeOffset.MaxValue;
+
+    public static bool IsLockedByAdmin(DateTimeOffset? lockoutEnd) => lockoutEnd is { } end && end >= AdminLockEnd.AddYears(-1);
 }

@@ -59,6 +59,12 @@ public static class StoreServiceCollectionExtensions
         services.AddScoped<ReviewService>();
         services.AddScoped<AddressService>();
         services.AddScoped<AccountService>();
+        AuthOptions.Register(services);
+        services.AddOptions<Microsoft.AspNetCore.Identity.IdentityOptions>()
+            .Configure<Microsoft.Extensions.Options.IOptions<AuthOptions>>((identity, auth) => IdentityRules.ConfigureLockout(identity, auth.Value));
+        services.AddSingleton<AccountAccessCache>();
+        services.AddSingleton<SignInThrottle>();
+        services.AddScoped<SignInService>();
 
         services.AddSingleton<IPaymentMethod>(ManualPaymentMethod.BankTransfer);
         services.AddSingleton<IPaymentMethod>(ManualPaymentMethod.CashOnDelivery);

@@ -26,6 +26,7 @@ public sealed class OrderService(
     IEmailSender email,
     AuditLog audit,
     IOptions<StoreSettings> store,
+    IOptions<AuthOptions> auth,
     TimeProvider clock,
     ILogger<OrderService> logger)
 {
@@ -60,6 +61,9 @@ public sealed class OrderService(
 
             var user = await db.Users.FirstOrDefaultAsync(u => u.Id == userId, cancellationToken);
             if (user is null) return Error.NotFound("User not found");
+            if (auth.Value.RequireVerifiedEmailToOrder && !user.EmailConfirmed)
+                return new Error(ErrorCodes.EmailNotVerified,
+                    "Verify your e-mail address before placing an order: open the link we sent you, or ask for a new one on your account page.");
 
             var cart = await CartService.OwnedBy(db, CartOwner.ForUser(userId)).FirstOrDefaultAsync(cancellationToken);
             var couponOverride = string.IsNullOrWhiteSpace(input.CouponCode) ? null : CouponRules.Normalize(input.CouponCode);

@@ -16,6 +16,7 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Options;
 using MudBlazor;
 using MudBlazor.Services;
 using Scalar.AspNetCore;
@@ -60,6 +61,7 @@ public static class WebHostingExtensions
         services.AddIdentityCore<ApplicationUser>(IdentityRules.Apply)
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<AppDbContext>()
+            .AddUserManager<StoreUserManager>()
             .AddSignInManager()
             .AddClaimsPrincipalFactory<StoreClaimsPrincipalFactory>()
             .AddDefaultTokenProviders();
@@ -72,6 +74,10 @@ public static class WebHostingExtensions
             options.SlidingExpiration = true;
             options.ExpireTimeSpan = TimeSpan.FromDays(14);
         });
+        // A sign-in cookie is checked against the account's security stamp this often, so that a lock, a role change,
+        // a password change or a sign-out (which renews the stamp) ends every copy of the cookie.
+        services.AddOptions<SecurityStampValidatorOptions>().Configure<IOptions<AuthOptions>>((validator, auth) =>
+            validator.ValidationInterval = TimeSpan.FromSeconds(auth.Value.SessionRevalidationSeconds));
         services.AddAuthorization();
 
         // Keys for auth cookies and antiforgery live in the data folder, so sign-ins survive restarts.

@@ -101,7 +101,7 @@ public class AuthApiTests(ShopperAppFixture fixture) : IClassFixture<ShopperAppF
 
         var data = (await Login(email, ApiSessions.CustomerPassword)).Data();
         Assert.Equal(["accessToken", "refreshToken", "expiresIn", "tokenType", "user"], ApiAssert.PropertyNames(data));
-        Assert.Equal(3600, data.Int("expiresIn"));
+        Assert.Equal(900, data.Int("expiresIn")); // 15 minutes: a revoked account's tokens die soon even on another instance
         Assert.Equal("Bearer", data.Str("tokenType"));
         Assert.False(string.IsNullOrWhiteSpace(data.Str("refreshToken")));
 
@@ -118,7 +118,12 @@ public class AuthApiTests(ShopperAppFixture fixture) : IClassFixture<ShopperAppF
         Assert.Equal(userId, payload.Str("sub"));
         Assert.Equal(["Customer"], Tokens.ClaimValues(payload, "role"));
         var lifetime = payload.GetProperty("exp").GetInt64() - payload.GetProperty("iat").GetInt64();
-        Assert.Equal(3600, lifetime);
+        Assert.Equal(900, lifetime);
+        // The token is tied to the account's security stamp, without showing the stamp itself.
+        Assert.Equal(await App.StampHashAsync(userId), payload.Str(Tokens.StampClaim));
+        var stamp = await App.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(
+            db.Users.Where(u => u.Id == userId).Select(u => u.SecurityStamp)));
+        Assert.DoesNotContain(stamp!, token);
     }
 
     [Fact]
@@ -151,23 +156,48 @@ public class AuthApiTests(ShopperAppFixture fixture) : IClassFixture<ShopperAppF
     }
 
     [Fact]
-    public async Task Five_wrong_passwords_lock_the_account_so_the_right_one_is_refused()
+    public async Task Five_wrong_passwords_from_one_address_make_it_wait_while_the_owner_signs_in_from_another()
     {
         using var customer = await App.RegisterCustomerAsync();
-        var unknownMessage = (await Login(ApiSessions.NewEmail("nobody"), "x")).Error(HttpStatusCode.Unauthorized, "UNAUTHORIZED").ErrorMessage();
+        using var stranger = App.CreateRawClient().From("203.0.113.7");
+        using var owner = App.CreateRawClient().From("198.51.100.20");
 
         for (var attempt = 1; attempt <= 5; attempt++)
-        {
-            var error = (await Login(customer.Email, $"Wrong-Passw0rd-{attempt}")).Error(HttpStatusCode.Unauthorized, "UNAUTHORIZED");
-            if (attempt < 5) Assert.Equal(unknownMessage, error.ErrorMessage());
-        }
+            (await stranger.PostApiAsync("/api/v1/auth/login", new { email = customer.Email, password = $"Wrong-Passw0rd-{attempt}" }))
+                .Error(HttpStatusCode.Unauthorized, "UNAUTHORIZED");
 
-        var sixth = await Login(customer.Email, customer.Password);
-        var locked = sixth.Error(HttpStatusCode.Unauthorized, "UNAUTHORIZED");
-        Assert.Contains("lock", locked.ErrorMessage(), StringComparison.OrdinalIgnoreCase);
+        // The stranger must now wait, even with the right password: 429 with when to come back.
+        var sixth = await stranger.PostApiAsync("/api/v1/auth/login", new { email = customer.Email, password = customer.Password });
+        var error = sixth.Error(HttpStatusCode.TooManyRequests, "RATE_LIMIT_EXCEEDED");
+        Assert.Contains("Too many failed sign-ins", error.ErrorMessage());
+        var retryAfter = sixth.Body.GetProperty("retryAfter").GetInt32();
+        Assert.InRange(retryAfter, 60, 15 * 60);
+        Assert.Equal(retryAfter.ToString(System.Globalization.CultureInfo.InvariantCulture), sixth.Header("Retry-After"));
         Assert.False(sixth.Body.TryGetProperty("data", out _));
-        // A locked account cannot renew its tokens either.
-        (await Refresh(customer.RefreshToken)).Error(HttpStatusCode.Unauthorized, "UNAUTHORIZED");
+
+        // The owner, elsewhere, is not locked out: the account itself is not locked.
+        (await owner.PostApiAsync("/api/v1/auth/login", new { email = customer.Email, password = customer.Password })).Expect(HttpStatusCode.OK);
+        var lockout = await App.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(
+            db.Users.Where(u => u.Id == customer.UserId).Select(u => u.LockoutEnd)));
+        Assert.Null(lockout);
+    }
+
+    [Fact]
+    public async Task An_unknown_email_is_throttled_exactly_like_a_known_one()
+    {
+        using var customer = await App.RegisterCustomerAsync();
+        var unknown = ApiSessions.NewEmail("nobody");
+        using var client = App.CreateRawClient().From("203.0.113.8");
+        var known = new List<ApiReply>();
+        var other = new List<ApiReply>();
+        for (var attempt = 1; attempt <= 6; attempt++)
+        {
+            known.Add(await client.PostApiAsync("/api/v1/auth/login", new { email = customer.Email, password = "Wrong-Passw0rd-1" }));
+            other.Add(await client.PostApiAsync("/api/v1/auth/login", new { email = unknown, password = "Wrong-Passw0rd-1" }));
+        }
+        Assert.Equal(known.Select(r => r.Status), other.Select(r => r.Status));
+        Assert.Equal(known.Select(r => r.Errors[0].ErrorMessage()), other.Select(r => r.Errors[0].ErrorMessage()));
+        Assert.Equal(HttpStatusCode.TooManyRequests, known[^1].Status);
     }
 
     [Fact]
@@ -186,7 +216,7 @@ public class AuthApiTests(ShopperAppFixture fixture) : IClassFixture<ShopperAppF
 
         var first = (await Refresh(customer.RefreshToken)).Data();
         Assert.Equal(["accessToken", "refreshToken", "expiresIn", "tokenType"], ApiAssert.PropertyNames(first));
-        Assert.Equal(3600, first.Int("expiresIn"));
+        Assert.Equal(900, first.Int("expiresIn"));
         Assert.Equal("Bearer", first.Str("tokenType"));
         Assert.NotEqual(customer.RefreshToken, first.Str("refreshToken"));
         Assert.Equal(customer.UserId, Tokens.Payload(first.Str("accessToken")).Str("sub"));
@@ -361,11 +391,12 @@ public class AccessTokenTests(ShopperAppFixture fixture) : IClassFixture<Shopper
         var now = DateTime.UtcNow;
         using var client = App.CreateRawClient();
 
-        // The same forging with a current lifetime is accepted: the key and claims are right.
-        var current = Tokens.Forge(key, customer.UserId, ["Customer"], now.AddMinutes(-5), now.AddMinutes(5));
+        // The same forging with a current lifetime is accepted: the key and claims (the account's stamp among them) are right.
+        var stamp = await App.StampHashAsync(customer.UserId);
+        var current = Tokens.Forge(key, customer.UserId, ["Customer"], now.AddMinutes(-5), now.AddMinutes(5), stampHash: stamp);
         (await Call(client, "GET", "/api/v1/users/profile", current)).Expect(HttpStatusCode.OK);
 
-        var expired = Tokens.Forge(key, customer.UserId, ["Customer"], now.AddHours(-2), now.AddMinutes(-10));
+        var expired = Tokens.Forge(key, customer.UserId, ["Customer"], now.AddHours(-2), now.AddMinutes(-10), stampHash: stamp);
         var error = (await Call(client, "GET", "/api/v1/users/profile", expired)).Error(HttpStatusCode.Unauthorized, "UNAUTHORIZED");
         Assert.Contains("expired", error.ErrorMessage());
     }
@@ -419,7 +450,8 @@ public class SigningKeyTests
 
         // A token the test signs with the configured key is accepted by the app.
         var now = DateTime.UtcNow;
-        using var client = app.CreateBearerClient(Tokens.Forge(key, customer.UserId, ["Customer"], now.AddMinutes(-1), now.AddMinutes(5)));
+        using var client = app.CreateBearerClient(Tokens.Forge(key, customer.UserId, ["Customer"], now.AddMinutes(-1), now.AddMinutes(5),
+            stampHash: await app.StampHashAsync(customer.UserId)));
         (await client.GetApiAsync("/api/v1/users/profile")).Expect(HttpStatusCode.OK);
 
         Assert.False(File.Exists(app.KeyFile()), "No key file is written when Jwt:SigningKey is configured.");

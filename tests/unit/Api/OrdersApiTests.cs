@@ -94,8 +94,7 @@ public partial class PlaceOrderApiTests(ShopperAppFixture fixture) : IClassFixtu
         Assert.Equal(1, await OrderCountOf(customer.UserId));
 
         // A confirmation is mailed to the customer.
-        var confirmation = Directory.GetFiles(Path.Combine(App.DataPath, "mail"), "*.eml").Select(f => MimeKit.MimeMessage.Load(f))
-            .Single(m => m.To.Mailboxes.Any(b => b.Address == customer.Email));
+        var confirmation = Assert.Single(App.MailsTo(customer.Email, "order"));
         Assert.Contains(order.Str("orderNumber"), confirmation.Subject);
         Assert.Contains("$270.42", confirmation.TextBody);
 

@@ -11,6 +11,12 @@ public sealed record ApiReply(HttpStatusCode Status, JsonElement Body, string Ra
 {
     public override string ToString() => $"{Method} {Url} → {(int)Status}: {RawBody}";
 
+    /// <summary>The response's headers (content headers included).</summary>
+    public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>A response header's value, or null.</summary>
+    public string? Header(string name) => Headers.TryGetValue(name, out var value) ? value : null;
+
     /// <summary>The request path without the query, as the error envelope's <c>path</c> shows it.</summary>
     public string Path => Url.Split('?')[0];
 
@@ -68,7 +74,9 @@ public static class ApiCalls
             using var document = JsonDocument.Parse(text);
             parsed = document.RootElement.Clone();
         }
-        return new ApiReply(response.StatusCode, parsed, text, method.Method, url);
+        var headers = response.Headers.Concat(response.Content.Headers)
+            .ToDictionary(h => h.Key, h => string.Join(", ", h.Value), StringComparer.OrdinalIgnoreCase);
+        return new ApiReply(response.StatusCode, parsed, text, method.Method, url) { Headers = headers };
     }
 }
 

@@ -11,9 +11,10 @@ using Microsoft.Extensions.Options;
 namespace Ecommerce.Tests.Unit.Infrastructure;
 
 /// <summary>The cart and order services over a <see cref="TestDatabase"/>, wired as the app wires them.</summary>
-public sealed class ShopServices(TestDatabase database, StoreSettings? store = null)
+public sealed class ShopServices(TestDatabase database, StoreSettings? store = null, AuthOptions? auth = null)
 {
     public StoreSettings Store { get; } = store ?? new StoreSettings();
+    public AuthOptions Auth { get; } = auth ?? new AuthOptions();
     public RecordingEmailSender Mail { get; } = new();
 
     public CartService Carts => new(database.Factory, Options.Create(Store), database.Clock);
@@ -21,7 +22,8 @@ public sealed class ShopServices(TestDatabase database, StoreSettings? store = n
     public OrderService Orders => new(
         database.Factory, Carts,
         new PaymentMethodRegistry([ManualPaymentMethod.BankTransfer, ManualPaymentMethod.CashOnDelivery]),
-        Mail, new Ecommerce.Shared.Audit.AuditLog(database.Factory, database.Clock), Options.Create(Store), database.Clock, NullLogger<OrderService>.Instance);
+        Mail, new Ecommerce.Shared.Audit.AuditLog(database.Factory, database.Clock), Options.Create(Store), Options.Create(Auth),
+        database.Clock, NullLogger<OrderService>.Instance);
 
     /// <summary>A customer row (no password: service tests do not sign in).</summary>
     public async Task<string> AddUserAsync(string? email = null)

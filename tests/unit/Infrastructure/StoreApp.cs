@@ -46,6 +46,7 @@ public class StoreApp : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Development");
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
+        builder.ConfigureServices(TestClientAddress.Register);
         if (_configureServices is not null) builder.ConfigureServices(_configureServices);
     }
 

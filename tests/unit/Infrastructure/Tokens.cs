@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Text;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
@@ -17,11 +18,16 @@ public static class Tokens
 
     public static byte[] ReadKeyFile(this StoreApp app) => Convert.FromBase64String(File.ReadAllText(app.KeyFile()).Trim());
 
-    /// <summary>A signed HS256 token with the app's issuer and audience (unless given) and the given lifetime.</summary>
+    /// <summary>
+    /// A signed HS256 token with the app's issuer and audience (unless given) and the given lifetime; with
+    /// <paramref name="stampHash"/> (see <see cref="StampHashAsync"/>) it names the account's current security stamp
+    /// as the app's own tokens do.
+    /// </summary>
     public static string Forge(byte[] key, string subject, IEnumerable<string> roles, DateTime notBefore, DateTime expires,
-        string issuer = Issuer, string audience = Audience)
+        string issuer = Issuer, string audience = Audience, string? stampHash = null)
     {
         var claims = new List<Claim> { new(JwtRegisteredClaimNames.Sub, subject) };
+        if (stampHash is not null) claims.Add(new Claim(StampClaim, stampHash));
         claims.AddRange(roles.Select(r => new Claim("role", r)));
         return new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false }.CreateToken(new SecurityTokenDescriptor
         {
@@ -33,6 +39,15 @@ public static class Tokens
             Expires = expires,
             SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(key), SecurityAlgorithms.HmacSha256),
         });
+    }
+
+    public const string StampClaim = "sstamp";
+
+    /// <summary>What the app's tokens carry for the account's current security stamp.</summary>
+    public static async Task<string> StampHashAsync(this StoreApp app, string userId)
+    {
+        var stamp = await app.WithDbAsync(db => db.Users.Where(u => u.Id == userId).Select(u => u.SecurityStamp).SingleAsync());
+        return Ecommerce.Shared.Customers.AccountAccessCache.HashStamp(stamp);
     }
 
     /// <summary>The decoded JSON payload (second part) of a JWT.</summary>

@@ -7,15 +7,19 @@ using Ecommerce.Shared.Customers;
 
 namespace Ecommerce.Web.Components.Account;
 
-// This is a server-side AuthenticationStateProvider that revalidates the security stamp for the connected user
-// every 30 minutes an interactive circuit is connected.
+/// <summary>
+/// Checks the signed-in user of an open interactive page (a circuit) against the account's security stamp every
+/// <see cref="AuthOptions.SessionRevalidationSeconds"/> (at least every few seconds), so that a locked, demoted,
+/// deleted or signed-out account's open pages end as its cookie does.
+/// </summary>
 internal sealed class IdentityRevalidatingAuthenticationStateProvider(
         ILoggerFactory loggerFactory,
         IServiceScopeFactory scopeFactory,
-        IOptions<IdentityOptions> options)
+        IOptions<IdentityOptions> options,
+        IOptions<AuthOptions> auth)
     : RevalidatingServerAuthenticationStateProvider(loggerFactory)
 {
-    protected override TimeSpan RevalidationInterval => TimeSpan.FromMinutes(30);
+    protected override TimeSpan RevalidationInterval => TimeSpan.FromSeconds(Math.Max(2, auth.Value.SessionRevalidationSeconds));
 
     protected override async Task<bool> ValidateAuthenticationStateAsync(
         AuthenticationState authenticationState, CancellationToken cancellationToken)
