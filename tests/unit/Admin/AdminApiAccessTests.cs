@@ -26,6 +26,10 @@ public class AdminApiAccessTests(AdminApiFixture fixture)
         { "PUT", "/api/v1/categories/{category}", """{"name":"Renamed by a stranger"}""" },
         { "DELETE", "/api/v1/categories/{category}", null },
         { "GET", "/api/v1/admin/customers", null },
+        { "GET", "/api/v1/admin/customers/{customer}", null },
+        { "POST", "/api/v1/admin/customers/{customer}/lock", null },
+        { "POST", "/api/v1/admin/customers/{customer}/unlock", null },
+        { "PUT", "/api/v1/admin/customers/{customer}/roles", """{"roles":["Admin","Customer"]}""" },
         { "DELETE", "/api/v1/admin/customers/{customer}", null },
         { "PUT", "/api/v1/orders/{order}/status", """{"status":"paid"}""" },
     };
@@ -38,6 +42,7 @@ public class AdminApiAccessTests(AdminApiFixture fixture)
         var categoryName = $"Guarded {AdminApiFixture.Unique()}";
         var categoryId = await fixture.CreateCategoryAsync(categoryName);
         using var target = await App.RegisterCustomerAsync();
+        var targetToken = target.AccessToken;
         var orderProduct = await App.AddProductAsync(12m, stock: 5);
         await target.AddToCartAsync(orderProduct, 1);
         var order = (await target.Client.PostApiAsync("/api/v1/orders", new
@@ -57,7 +62,10 @@ public class AdminApiAccessTests(AdminApiFixture fixture)
             var stored = (await App.CreateRawClient().GetApiAsync($"/api/v1/products/{productId}")).Data();
             Assert.Equal(price, stored.Money("price"));
             Assert.True(await App.WithDbAsync(db => db.Categories.AnyAsync(c => c.Id == categoryId && c.Name == categoryName)));
-            Assert.True(await App.WithDbAsync(db => db.Users.AnyAsync(u => u.Id == target.UserId)));
+            Assert.True(await App.WithDbAsync(db => db.Users.AnyAsync(u => u.Id == target.UserId && u.LockoutEnd == null)));
+            Assert.False((await fixture.Admin.Client.GetApiAsync($"/api/v1/admin/customers/{target.UserId}")).Data().GetProperty("isAdmin").GetBoolean());
+            using var targetClient = App.CreateBearerClient(targetToken);
+            (await targetClient.GetApiAsync("/api/v1/cart")).Expect(HttpStatusCode.OK); // its session goes on
             Assert.Equal("pending", (await fixture.Admin.Client.GetApiAsync($"/api/v1/orders/{order}")).Data().Str("status"));
         });
     }
@@ -101,6 +109,10 @@ public class AdminApiAccessTests(AdminApiFixture fixture)
     [InlineData("put", "/api/v1/categories/{id}", "200")]
     [InlineData("delete", "/api/v1/categories/{id}", "204")]
     [InlineData("get", "/api/v1/admin/customers", "200")]
+    [InlineData("get", "/api/v1/admin/customers/{id}", "200")]
+    [InlineData("post", "/api/v1/admin/customers/{id}/lock", "200")]
+    [InlineData("post", "/api/v1/admin/customers/{id}/unlock", "200")]
+    [InlineData("put", "/api/v1/admin/customers/{id}/roles", "200")]
     [InlineData("delete", "/api/v1/admin/customers/{id}", "204")]
     public async Task The_openapi_document_describes_each_admin_endpoint_with_its_bearer_scheme_and_refusals(string method, string path, string success)
     {
@@ -113,7 +125,7 @@ public class AdminApiAccessTests(AdminApiFixture fixture)
         Assert.Contains("403", responses);
         Assert.Contains("Bearer", operation.GetProperty("security").EnumerateArray().SelectMany(s => s.EnumerateObject()).Select(s => s.Name));
         Assert.False(string.IsNullOrWhiteSpace(operation.GetProperty("summary").GetString()));
-        if (method is "post" or "put")
+        if (method is "post" or "put" && !path.EndsWith("lock", StringComparison.Ordinal))
             Assert.Equal(JsonValueKind.Object, operation.GetProperty("requestBody").ValueKind);
     }
 }

@@ -119,4 +119,75 @@ public class CustomerAdminApiTests(AdminApiFixture fixture)
         using var anonymous = App.CreateRawClient();
         (await anonymous.PostApiAsync("/api/v1/auth/login", new { email = StoreApp.AdminEmail, password = StoreApp.AdminPassword })).Data();
     }
+
+    [Fact]
+    public async Task Lock_and_unlock_through_the_api_answer_the_customer_and_end_or_allow_sign_in()
+    {
+        using var customer = await App.RegisterCustomerAsync();
+
+        var locked = await Admin.PostApiAsync($"/api/v1/admin/customers/{customer.UserId}/lock");
+        var data = locked.Data();
+        Assert.Equal(["id", "email", "emailVerified", "firstName", "lastName", "phoneNumber", "createdAt", "roles", "isAdmin", "isLocked",
+            "lockedByAdmin", "lockedUntil", "failedSignIns", "orderCount", "totalSpent"], ApiAssert.PropertyNames(data));
+        Assert.True(data.GetProperty("isLocked").GetBoolean());
+        Assert.True(data.GetProperty("lockedByAdmin").GetBoolean());
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, data.GetProperty("lockedUntil").ValueKind); // no end
+        Assert.Equal(["Customer"], data.GetProperty("roles").EnumerateArray().Select(r => r.GetString()));
+        Assert.Contains("ended", locked.Body.Str("message"));
+        (await customer.Client.GetApiAsync("/api/v1/users/profile")).Error(HttpStatusCode.Unauthorized, "UNAUTHORIZED");
+        using var anonymous = App.CreateRawClient();
+        (await anonymous.PostApiAsync("/api/v1/auth/login", new { email = customer.Email, password = customer.Password }))
+            .Error(HttpStatusCode.Unauthorized, "UNAUTHORIZED");
+
+        var unlocked = (await Admin.PostApiAsync($"/api/v1/admin/customers/{customer.UserId}/unlock")).Data();
+        Assert.False(unlocked.GetProperty("isLocked").GetBoolean());
+        (await anonymous.PostApiAsync("/api/v1/auth/login", new { email = customer.Email, password = customer.Password })).Data();
+
+        var audit = await fixture.AuditAsync("Customer", customer.UserId);
+        Assert.Equal(["customer.locked", "customer.unlocked"], audit.Select(e => e.Action));
+        Assert.All(audit, e => Assert.Equal("api", e.Channel));
+    }
+
+    [Fact]
+    public async Task Lock_refuses_yourself_and_unknown_customers_and_changes_nothing()
+    {
+        (await Admin.PostApiAsync($"/api/v1/admin/customers/{fixture.Admin.UserId}/lock")).Error(HttpStatusCode.Conflict, "CONFLICT");
+        (await Admin.GetApiAsync("/api/v1/users/profile")).Expect(HttpStatusCode.OK);
+        var unknown = Guid.NewGuid();
+        (await Admin.PostApiAsync($"/api/v1/admin/customers/{unknown}/lock")).Error(HttpStatusCode.NotFound, "NOT_FOUND");
+        (await Admin.PostApiAsync($"/api/v1/admin/customers/{unknown}/unlock")).Error(HttpStatusCode.NotFound, "NOT_FOUND");
+        (await Admin.GetApiAsync($"/api/v1/admin/customers/{unknown}")).Error(HttpStatusCode.NotFound, "NOT_FOUND");
+        (await Admin.PutApiAsync($"/api/v1/admin/customers/{unknown}/roles", new { roles = new[] { "Customer" } })).Error(HttpStatusCode.NotFound, "NOT_FOUND");
+    }
+
+    [Fact]
+    public async Task Roles_are_set_as_a_list_and_bad_lists_are_400()
+    {
+        using var customer = await App.RegisterCustomerAsync();
+        var url = $"/api/v1/admin/customers/{customer.UserId}/roles";
+
+        (await Admin.PutApiAsync(url, new { })).Error(HttpStatusCode.BadRequest, "REQUIRED_FIELD", "roles");
+        (await Admin.PutApiAsync(url, new { roles = new[] { "Customer", "Superuser" } })).Error(HttpStatusCode.BadRequest, "VALIDATION_ERROR", "roles");
+        (await Admin.PutApiAsync(url, new { roles = Array.Empty<string>() })).Error(HttpStatusCode.BadRequest, "VALIDATION_ERROR", "roles");
+        (await Admin.PutApiAsync(url, new RawJson("""{"roles":"Admin"}"""))).Error(HttpStatusCode.BadRequest, "INVALID_FORMAT", "roles");
+        Assert.Equal(["Customer"], (await Admin.GetApiAsync($"/api/v1/admin/customers/{customer.UserId}")).Data()
+            .GetProperty("roles").EnumerateArray().Select(r => r.GetString()));
+
+        var promoted = await Admin.PutApiAsync(url, new { roles = new[] { "customer", "admin" } });
+        var data = promoted.Data();
+        Assert.Equal(["Admin", "Customer"], data.GetProperty("roles").EnumerateArray().Select(r => r.GetString()));
+        Assert.True(data.GetProperty("isAdmin").GetBoolean());
+        (await customer.Client.GetApiAsync("/api/v1/cart")).Error(HttpStatusCode.Unauthorized, "UNAUTHORIZED"); // the old token carried the old roles
+
+        var again = await Admin.PutApiAsync(url, new { roles = new[] { "Admin", "Customer" } });
+        Assert.Equal("Nothing to change.", again.Body.Str("message"));
+    }
+
+    [Fact]
+    public async Task An_admin_cannot_take_their_own_admin_role_through_the_api()
+    {
+        (await Admin.PutApiAsync($"/api/v1/admin/customers/{fixture.Admin.UserId}/roles", new { roles = new[] { "Customer" } }))
+            .Error(HttpStatusCode.Conflict, "CONFLICT");
+        (await Admin.GetApiAsync("/api/v1/admin/customers")).Expect(HttpStatusCode.OK);
+    }
 }

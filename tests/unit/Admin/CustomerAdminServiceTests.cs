@@ -209,4 +209,90 @@ public class CustomerAdminServiceTests
         Assert.Empty(await s.AuditEntriesAsync("customer.admin-revoked"));
         Assert.Empty(await s.AuditEntriesAsync("customer.deleted"));
     }
+
+    [Fact]
+    public async Task Two_admins_removing_each_other_at_the_same_moment_leave_exactly_one_admin()
+    {
+        using var s = await AdminServices.CreateAsync();
+        // Only two admins: the bootstrap admin steps down first (a third admin does it, then leaves as well).
+        for (var round = 0; round < 8; round++)
+        {
+            var first = await s.AddUserAsync(admin: true);
+            var second = await s.AddUserAsync(admin: true);
+            var admins = await s.WithDbAsync(db => (from link in db.UserRoles
+                                                   join role in db.Roles on link.RoleId equals role.Id
+                                                   where role.Name == Roles.Admin && link.UserId != first.Id && link.UserId != second.Id
+                                                   select link.UserId).ToListAsync());
+            foreach (var other in admins) Ok(await s.Customers.SetAdminAsync(new AdminActor(first.Id, first.Email!), other, admin: false));
+
+            var byFirst = s.Customers;
+            var bySecond = s.Customers;
+            var results = await Task.WhenAll(
+                Task.Run(() => byFirst.SetAdminAsync(new AdminActor(first.Id, first.Email!), second.Id, admin: false)),
+                Task.Run(() => bySecond.SetAdminAsync(new AdminActor(second.Id, second.Email!), first.Id, admin: false)));
+
+            Assert.Single(results, r => r.Succeeded);
+            Assert.Equal("The store needs at least one admin.", Refused(Assert.Single(results, r => !r.Succeeded), ErrorCodes.Conflict).Message);
+            Assert.Single(new[] { first.Id, second.Id }, id => s.IsAdminAsync(id).GetAwaiter().GetResult());
+        }
+    }
+
+    [Fact]
+    public async Task An_admin_locked_by_an_admin_does_not_count_as_the_admin_that_remains()
+    {
+        using var s = await AdminServices.CreateAsync();
+        var colleague = await s.AddUserAsync(admin: true);
+        var outsider = await s.AddUserAsync();
+        var actor = new AdminActor(outsider.Id, outsider.Email!); // e.g. a page still open after their rights went
+        Ok(await s.Customers.SetLockedAsync(s.Actor, colleague.Id, locked: true));
+
+        Assert.Equal("The store needs at least one admin.",
+            Refused(await s.Customers.SetAdminAsync(actor, s.AdminId, admin: false), ErrorCodes.Conflict).Message);
+        Assert.Equal("The store's last admin who can sign in cannot be locked.",
+            Refused(await s.Customers.SetLockedAsync(actor, s.AdminId, locked: true), ErrorCodes.Conflict).Message);
+        Refused(await s.Customers.DeleteAsync(actor, s.AdminId), ErrorCodes.Conflict);
+        Refused(await s.Customers.SetRolesAsync(actor, s.AdminId, ["Customer"]), ErrorCodes.Conflict);
+
+        // Once the colleague may sign in again, the bootstrap admin can step down.
+        Ok(await s.Customers.SetLockedAsync(s.Actor, colleague.Id, locked: false));
+        Assert.True(Ok(await s.Customers.SetAdminAsync(actor, s.AdminId, admin: false)));
+    }
+
+    [Fact]
+    public async Task Setting_roles_replaces_them_ends_the_sessions_and_records_what_changed()
+    {
+        using var s = await AdminServices.CreateAsync();
+        var customer = await s.AddUserAsync();
+        var token = await AddTokenAsync(s, customer.Id);
+        var stampBefore = (await UserAsync(s, customer.Id)).SecurityStamp;
+
+        Assert.True(Ok(await s.Customers.SetRolesAsync(s.Actor, customer.Id, ["admin", "Customer", "ADMIN"])));
+        Assert.Equal(["Admin", "Customer"], (await s.Customers.GetAsync(customer.Id))!.Roles);
+        Assert.NotEqual(stampBefore, (await UserAsync(s, customer.Id)).SecurityStamp);
+        Assert.Equal("role-changed", (await TokenAsync(s, token)).RevokedReason);
+        Assert.Single(await s.AuditEntriesAsync("customer.admin-granted"));
+
+        Assert.True(Ok(await s.Customers.SetRolesAsync(s.Actor, customer.Id, ["Admin"])));
+        Assert.Equal(["Admin"], (await s.Customers.GetAsync(customer.Id))!.Roles);
+        var entry = Assert.Single(await s.AuditEntriesAsync("customer.roles-changed"));
+        Assert.Equal($"Changed the roles of {customer.Email} to Admin", entry.Summary);
+
+        // The same roles again change nothing and record nothing.
+        Assert.False(Ok(await s.Customers.SetRolesAsync(s.Actor, customer.Id, ["Admin"])));
+        Assert.Single(await s.AuditEntriesAsync("customer.roles-changed"));
+    }
+
+    [Fact]
+    public async Task Roles_must_be_a_non_empty_list_of_known_roles()
+    {
+        using var s = await AdminServices.CreateAsync();
+        var customer = await s.AddUserAsync();
+
+        Assert.Equal("roles", Refused(await s.Customers.SetRolesAsync(s.Actor, customer.Id, null), ErrorCodes.RequiredField).Field);
+        Assert.Contains("Unknown role 'Owner'", Refused(await s.Customers.SetRolesAsync(s.Actor, customer.Id, ["Customer", "Owner"]), ErrorCodes.ValidationError).Message);
+        Refused(await s.Customers.SetRolesAsync(s.Actor, customer.Id, [null]), ErrorCodes.ValidationError);
+        Assert.Contains("at least one role", Refused(await s.Customers.SetRolesAsync(s.Actor, customer.Id, []), ErrorCodes.ValidationError).Message);
+        Refused(await s.Customers.SetRolesAsync(s.Actor, Guid.NewGuid().ToString(), ["Customer"]), ErrorCodes.NotFound);
+        Assert.Equal(["Customer"], (await s.Customers.GetAsync(customer.Id))!.Roles);
+    }
 }

@@ -50,8 +50,12 @@ public class ShopperAppFixture : IDisposable
 }
 
 /// <summary>A shopper store with its admin signed in once.</summary>
-public sealed class ShopperAdminFixture : ShopperAppFixture, IAsyncLifetime
+public class ShopperAdminFixture : ShopperAppFixture, IAsyncLifetime
 {
+    public ShopperAdminFixture() { }
+
+    protected ShopperAdminFixture(IDictionary<string, string?> settings) : base(settings) { }
+
     public ApiSession Admin { get; private set; } = default!;
 
     public async Task InitializeAsync() => Admin = await App.SignInAdminAsync();
