@@ -91,4 +91,47 @@ public sealed class AccountTests(StoreFixture store, ITestOutputHelper output)
 
         session.AssertPageHealthy();
     }
+
+    [Fact]
+    public async Task A_locked_out_shoppers_open_session_ends()
+    {
+        await using var session = await store.OpenAsync(output, nameof(A_locked_out_shoppers_open_session_ends), StoreFixtureBase.Desktop);
+        var page = session.Page;
+        var customer = await StoreApi.RegisterCustomerAsync(store.BaseAddress, "Lockie", "Outram");
+
+        await session.StepAsync("the shopper is signed in and looks at their orders", async () =>
+        {
+            await session.SignInAsync(customer, returnUrl: "/account/orders");
+            await Expect(page).ToHaveURLAsync(new Regex("/account/orders$"));
+            await Expect(page.AccountMenu()).ToContainTextAsync("Lockie");
+        });
+
+        await session.StepAsync("the shop owner locks the account through the API", async () =>
+        {
+            using var admin = await StoreApi.SignInAsAdminAsync(store.BaseAddress);
+            var found = await admin.GetAsync($"admin/customers?search={Uri.EscapeDataString(customer.Email)}");
+            var id = found.GetProperty("items")[0].GetProperty("id").GetString();
+            var locked = await admin.PostAsync($"admin/customers/{id}/lock", new { });
+            Assert.True(locked.GetProperty("isLocked").GetBoolean());
+        });
+
+        await session.StepAsync("the next click in the open browser lands on the sign-in page", async () =>
+        {
+            var nav = page.GetByRole(AriaRole.Navigation, new() { Name = "My account" });
+            await session.NavigateAsync(() => nav.GetByRole(AriaRole.Link, new() { Name = "Profile" }).ClickAsync());
+            await Expect(page).ToHaveURLAsync(new Regex("/account/login"));
+            await Expect(page.H1()).ToHaveTextAsync("Sign in");
+            await Expect(page.AccountMenu()).ToHaveCountAsync(0);
+            await Expect(page.AppBar().GetByRole(AriaRole.Link, new() { Name = "Sign in" })).ToBeVisibleAsync();
+        });
+
+        await session.StepAsync("signing in again is refused", async () =>
+        {
+            await page.GetByLabel("Email").FillAsync(customer.Email);
+            await page.GetByLabel("Password").FillAsync(customer.Password);
+            await session.NavigateAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync());
+            await Expect(page).ToHaveURLAsync(new Regex("/account/lockout$"));
+            await Expect(page.H1()).ToHaveTextAsync("Account locked for a while");
+        });
+    }
 }

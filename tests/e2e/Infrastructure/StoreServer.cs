@@ -30,6 +30,8 @@ public sealed class StoreServer : WebApplicationFactory<Program>
             ["Admin:Email"] = AdminEmail,
             ["Admin:Password"] = AdminPassword,
             ["Caching:CatalogSeconds"] = "0",
+            // Sign-in cookies are checked against the account on every request, so that a lock shows at the next click.
+            ["Auth:SessionRevalidationSeconds"] = "0",
             // Keep the test log readable: the app's start-up chatter is not what these tests look at.
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
