@@ -43,8 +43,7 @@ public sealed partial class AccountService(
     {
         var errors = new List<Error>();
         var address = input.Email?.Trim() ?? "";
-        if (address.Length == 0) errors.Add(new Error(ErrorCodes.RequiredField, "Email is required.", "email"));
-        else if (!IsEmail(address)) errors.Add(new Error(ErrorCodes.InvalidFormat, "Email format is invalid.", "email"));
+        if (EmailProblem(address) is { } emailProblem) errors.Add(emailProblem);
         ValidateName(input.FirstName, "firstName", "First name", required: true, errors);
         ValidateName(input.LastName, "lastName", "Last name", required: true, errors);
         ValidatePhone(input.PhoneNumber, errors);
@@ -115,8 +114,7 @@ public sealed partial class AccountService(
     public async Task<Result<bool>> ResendVerificationAsync(string? emailAddress, CancellationToken cancellationToken = default)
     {
         var address = emailAddress?.Trim() ?? "";
-        if (address.Length == 0) return new Error(ErrorCodes.RequiredField, "Email is required.", "email");
-        if (!IsEmail(address)) return new Error(ErrorCodes.InvalidFormat, "Email format is invalid.", "email");
+        if (EmailProblem(address) is { } problem) return problem;
         var user = await users.FindByEmailAsync(address);
         if (user is { EmailConfirmed: false }) await SendVerificationAsync(user, cancellationToken);
         return true;
@@ -236,8 +234,7 @@ public sealed partial class AccountService(
     public async Task<Result<bool>> ForgotPasswordAsync(string? emailAddress, Func<string, string, string> resetLink, CancellationToken cancellationToken = default)
     {
         var address = emailAddress?.Trim() ?? "";
-        if (address.Length == 0) return new Error(ErrorCodes.RequiredField, "Email is required.", "email");
-        if (!IsEmail(address)) return new Error(ErrorCodes.InvalidFormat, "Email format is invalid.", "email");
+        if (EmailProblem(address) is { } problem) return problem;
 
         var user = await users.FindByEmailAsync(address);
         if (user?.Email is null) return true;
@@ -316,6 +313,12 @@ public sealed partial class AccountService(
     }
 
     public static bool IsEmail(string value) => value.Length <= 256 && EmailPattern().IsMatch(value);
+
+    /// <summary>What is wrong with a typed (trimmed) e-mail address, on the field <c>email</c>, or null.</summary>
+    private static Error? EmailProblem(string address) =>
+        address.Length == 0 ? new Error(ErrorCodes.RequiredField, "Email is required.", "email")
+        : !IsEmail(address) ? new Error(ErrorCodes.InvalidFormat, "Email format is invalid.", "email")
+        : null;
 
     private async Task<List<Error>> NewPasswordErrorsAsync(ApplicationUser user, string? newPassword, string? confirmPassword)
     {
