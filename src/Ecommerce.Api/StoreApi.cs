@@ -1,3 +1,4 @@
+using Ecommerce.Api.RateLimiting;
 using Ecommerce.Api.Admin;
 using Ecommerce.Api.Auth;
 using Ecommerce.Api.Cart;
@@ -29,6 +30,7 @@ public static class StoreApi
         services.AddCatalogOutputCache();
         services.Replace(ServiceDescriptor.Scoped<ICatalogChangeNotifier, OutputCacheCatalogNotifier>());
         services.AddApiAuthentication();
+        services.AddStoreRateLimiting();
         // A query value or body the framework cannot bind throws, so the exception handler can answer with the envelope.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddOpenApi(DocumentName, options =>

@@ -1,3 +1,4 @@
+using Ecommerce.Api.RateLimiting;
 using System.Security.Claims;
 using Ecommerce.Api.Infrastructure;
 using Ecommerce.Shared.Common;
@@ -30,8 +31,10 @@ public static class AuthApi
         var auth = routes.MapGroup("/auth").WithTags("Authentication");
 
         auth.MapPost("/register", Register).WithName("Register").WithSummary("Create a customer account")
+            .RequireRateLimiting(RateLimitPolicies.Registration)
             .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status409Conflict);
         auth.MapPost("/login", Login).WithName("Login").WithSummary("Sign in and receive an access token and a refresh token")
+            .RequireRateLimiting(RateLimitPolicies.SignIn)
             .WithDescription("Five wrong passwords in a row lock the account for five minutes.")
             .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized);
         auth.MapPost("/refresh", Refresh).WithName("RefreshToken").WithSummary("Exchange a refresh token for new tokens")

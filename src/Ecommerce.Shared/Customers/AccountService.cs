@@ -30,7 +30,8 @@ public sealed partial class AccountService(
     AddressService addresses,
     IEmailSender email,
     IOptions<StoreSettings> store,
-    TimeProvider clock)
+    TimeProvider clock,
+    PasswordResetMailLimit resetMails)
 {
     public async Task<Result<RegisteredUser>> RegisterAsync(RegistrationInput input, CancellationToken cancellationToken = default)
     {
@@ -131,7 +132,7 @@ public sealed partial class AccountService(
         if (!IsEmail(address)) return new Error(ErrorCodes.InvalidFormat, "Email format is invalid.", "email");
 
         var user = await users.FindByEmailAsync(address);
-        if (user?.Email is null) return true;
+        if (user?.Email is null || !resetMails.TryReserve(address)) return true;
 
         var token = Base64Url.EncodeToString(Encoding.UTF8.GetBytes(await users.GeneratePasswordResetTokenAsync(user)));
         var link = resetLink(user.Email, token);

@@ -53,12 +53,16 @@ public static class StoreServiceCollectionExtensions
         services.AddSingleton<CategoryDirectory>();
         services.AddScoped<CatalogService>();
         services.AddScoped<CartService>();
+        services.Configure<CartOptions>(configuration.GetSection(CartOptions.Section));
+        services.AddSingleton<AnonymousCartCleanup>();
         services.AddScoped<CouponService>();
         services.AddScoped<OrderService>();
         services.AddScoped<FavoriteService>();
         services.AddScoped<ReviewService>();
         services.AddScoped<AddressService>();
         services.AddScoped<AccountService>();
+        services.AddSingleton<RateCounters>();
+        services.AddSingleton<PasswordResetMailLimit>();
 
         services.AddSingleton<IPaymentMethod>(ManualPaymentMethod.BankTransfer);
         services.AddSingleton<IPaymentMethod>(ManualPaymentMethod.CashOnDelivery);

@@ -1,4 +1,5 @@
 using Ecommerce.Api.Infrastructure;
+using Ecommerce.Api.RateLimiting;
 using Ecommerce.Shared.Cart;
 using Ecommerce.Shared.Customers;
 using Ecommerce.Shared.Data;
@@ -87,11 +88,19 @@ public static class WebHostingExtensions
         });
         services.AddScoped<CartState>();
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: ["ready"]);
+
+        services.AddStoreForwardedHeaders();
+        services.AddSingleton<IRateLimitRejectionPage, RateLimitRejectionPage>();
+        services.AddOptions<CartOptions>().ValidateDataAnnotations().ValidateOnStart();
+        services.AddHostedService<AnonymousCartCleanupJob>();
         return services;
     }
 
     public static WebApplication UseStoreWeb(this WebApplication app)
     {
+        // First: the client address, scheme and host as the trusted proxy saw them (docs/configuration.md).
+        app.UseForwardedHeaders();
+        app.UseSecurityHeaders();
         app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/error", CreateScopeForErrors = true });
         if (!app.Environment.IsDevelopment()) app.UseHsts();
 
@@ -114,6 +123,8 @@ public static class WebHostingExtensions
         });
 
         app.UseAuthentication();
+        // After authentication (plans and per-account limits know the caller), before authorization (401s count too).
+        app.UseRateLimiter();
         app.UseAuthorization();
         app.UseAntiforgery();
         app.UseOutputCache();

@@ -1,4 +1,5 @@
 using Ecommerce.Shared.Data;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
@@ -32,6 +33,8 @@ public class StoreApp : WebApplicationFactory<Program>
             ["Admin:Password"] = AdminPassword,
             // Tests change data and read it back over HTTP: the output cache is off unless a test turns it on.
             ["Caching:CatalogSeconds"] = "0",
+            // Tests make many requests from one client: rate limits are off unless a test turns them on.
+            ["RateLimiting:Enabled"] = "false",
         };
         foreach (var (key, value) in settings) _settings[key] = value;
         DataPath = _settings["Storage:DataPath"]!;
@@ -46,7 +49,29 @@ public class StoreApp : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Development");
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
+        builder.ConfigureServices(services => services.AddTransient<IStartupFilter, TestClientAddress>());
         if (_configureServices is not null) builder.ConfigureServices(_configureServices);
+    }
+
+    /// <summary>The request header a test sets to choose the connection's remote address (TestServer leaves it empty).</summary>
+    public const string RemoteAddressHeader = "X-Test-Remote-Address";
+
+    /// <summary>
+    /// Sets the connection's remote address from <see cref="RemoteAddressHeader"/> before anything else runs, as if the
+    /// request came from there: TestServer connections have no remote address of their own.
+    /// </summary>
+    private sealed class TestClientAddress : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use((context, nextMiddleware) =>
+            {
+                if (context.Request.Headers.TryGetValue(RemoteAddressHeader, out var value) && System.Net.IPAddress.TryParse(value, out var address))
+                    context.Connection.RemoteIpAddress = address;
+                return nextMiddleware(context);
+            });
+            next(app);
+        };
     }
 
     /// <summary>A client that neither follows redirects nor keeps cookies, so tests see exactly what the app sends.</summary>
