@@ -74,6 +74,8 @@ public static class WebHostingExtensions
             options.ExpireTimeSpan = TimeSpan.FromDays(14);
         });
         services.AddAuthorization();
+        // Antiforgery's cookie is not Secure by default even over https; follow the request's (forwarded) scheme.
+        services.AddAntiforgery(options => options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
 
         // Keys for auth cookies and antiforgery live in the data folder, so sign-ins survive restarts.
         services.AddDataProtection().SetApplicationName("Ecommerce.Web");

@@ -108,6 +108,9 @@ public sealed class ComponentServices
             database.Factory, sp.GetRequiredService<CartService>(), sp.GetRequiredService<PaymentMethodRegistry>(),
             services.Mail, new Ecommerce.Shared.Audit.AuditLog(database.Factory, database.Clock), options, database.Clock, NullLogger<OrderService>.Instance));
         context.Services.AddScoped<CartState>();
+        context.Services.AddOptions();
+        context.Services.AddSingleton(_ => new Ecommerce.Shared.Common.RateCounters(database.Clock));
+        context.Services.AddSingleton<Ecommerce.Api.RateLimiting.ActionRateLimiter>();
         return services;
     }
 

@@ -62,8 +62,19 @@ public class RateCountersTests
 /// <summary>Document 002's plan limits on /api/v1, with limits on (the test stores turn them off by default).</summary>
 public class ApiRateLimitTests
 {
+    /// <summary>
+    /// A clock standing still at the start of the current hour: counts never straddle a window's end while a test
+    /// runs, and tokens issued on it are valid now.
+    /// </summary>
+    internal static FakeClock StillClock()
+    {
+        var now = DateTimeOffset.UtcNow;
+        return new FakeClock(new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, 0, 0, TimeSpan.Zero));
+    }
+
     private static StoreApp LimitedApp(Dictionary<string, string?>? settings = null, FakeClock? clock = null)
     {
+        clock ??= StillClock();
         var all = new Dictionary<string, string?>
         {
             ["RateLimiting:Enabled"] = "true", ["Storage:DataPath"] = ShopperApp.NewDataPath(), ["Seed:DemoCatalog"] = "false",
@@ -72,7 +83,7 @@ public class ApiRateLimitTests
         return new StoreApp(all, services =>
         {
             ShopperApp.FastPasswordHashing(services);
-            if (clock is not null) services.AddSingleton<TimeProvider>(clock);
+            services.AddSingleton<TimeProvider>(clock);
         });
     }
 
@@ -272,14 +283,16 @@ public class ApiRateLimitTests
 /// <summary>The storefront: page views never limited, its form posts limited with an answer a shopper understands.</summary>
 public class StorefrontRateLimitTests
 {
-    private static StoreApp LimitedApp() => ShopperApp.Create(new Dictionary<string, string?>
+    private static StoreApp LimitedApp() => new(new Dictionary<string, string?>
     {
+        ["Storage:DataPath"] = ShopperApp.NewDataPath(),
+        ["Seed:DemoCatalog"] = "false",
         ["RateLimiting:Enabled"] = "true",
         ["RateLimiting:Actions:StorefrontForm:PermitLimit"] = "5",
         ["RateLimiting:Actions:SignIn:PermitLimit"] = "2",
         ["RateLimiting:Plans:Guest:RequestsPerHour"] = "1",
         ["RateLimiting:Plans:Guest:Burst"] = "1",
-    });
+    }, services => services.AddSingleton<TimeProvider>(ApiRateLimitTests.StillClock()));
 
     [Fact]
     public async Task Page_views_static_files_and_health_checks_are_never_limited()
