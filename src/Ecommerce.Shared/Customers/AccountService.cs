@@ -228,6 +228,7 @@ public sealed partial class AccountService(
             if (required) errors.Add(new Error(ErrorCodes.RequiredField, $"{label} is required.", field));
         }
         else if (value.Trim().Length > 100) errors.Add(Error.Validation(field, $"{label} can be at most 100 characters."));
+        else TextRules.CheckName(value, field, label, errors);
     }
 
     private static void ValidatePhone(string? value, List<Error> errors)

@@ -103,6 +103,7 @@ public static class WebHostingExtensions
         // First: the client address, scheme and host as the trusted proxy saw them (docs/configuration.md).
         app.UseForwardedHeaders();
         app.UseSecurityHeaders();
+        app.UseHeadAsGet();
         app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/error", CreateScopeForErrors = true });
         if (!app.Environment.IsDevelopment()) app.UseHsts();
 
@@ -114,6 +115,7 @@ public static class WebHostingExtensions
                 statusPages.Enabled = false;
             return next(context);
         });
+        app.UseApiStatusEnvelopes();
 
         // Files the store writes at run time (uploaded product images) live in the data folder's media directory.
         var media = Directory.CreateDirectory(Path.Combine(app.Services.GetRequiredService<DataDirectory>().Path, "media"));
@@ -124,6 +126,8 @@ public static class WebHostingExtensions
             OnPrepareResponse = file => file.Context.Response.Headers.CacheControl = "public,max-age=604800",
         });
 
+        // Routing after the HEAD rewrite above (pages then match as GET) and after the error pages' re-execution.
+        app.UseRouting();
         app.UseAuthentication();
         // After authentication (plans and per-account limits know the caller), before authorization (401s count too).
         app.UseRateLimiter();
