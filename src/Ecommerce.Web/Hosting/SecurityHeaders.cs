@@ -46,7 +46,8 @@ public static class SecurityHeaders
     public static string ContentSecurityPolicy(HttpContext context)
     {
         if (context.Request.Path.StartsWithSegments(ApiReferencePath, StringComparison.OrdinalIgnoreCase))
-            return Common + "script-src 'self' 'unsafe-inline'; " + PageStyles + "; worker-src 'self' blob:";
+            // Scalar starts from an inline script and its bundle uses eval; the page shows only the OpenAPI document.
+            return Common + "script-src 'self' 'unsafe-inline' 'unsafe-eval'; " + PageStyles + "; worker-src 'self' blob:";
         var importMap = context.GetEndpoint()?.Metadata.GetMetadata<ResourceAssetCollection>() is { } assets
             ? " " + ImportMapHashes.GetValue(assets, ImportMapHash)
             : "";
