@@ -25,6 +25,21 @@ public class BadInputTests(AdminApiFixture fixture)
         else reply.Error(expected, "VALIDATION_ERROR", query.Split('=')[0]);
     }
 
+    [Theory]
+    [InlineData("9999-12-31T23:59:59Z", null, HttpStatusCode.Created)]
+    [InlineData("9999-12-31T23:59:59-05:00", "endsAt", HttpStatusCode.BadRequest)]
+    [InlineData("0001-01-01T00:00:00+01:00", "endsAt", HttpStatusCode.BadRequest)]
+    public async Task Extreme_dates_in_a_body_never_answer_500(string endsAt, string? field, HttpStatusCode expected)
+    {
+        var reply = await fixture.Admin.Client.PostApiAsync("/api/v1/coupons", new RawJson(
+            $$"""{"code":"{{ShopData.NewCode("EDGE")}}","type":"percentage","value":5,"endsAt":"{{endsAt}}"}"""));
+        Assert.Equal(expected, reply.Status);
+        if (field is not null) Assert.Contains(field, reply.ErrorFields);
+        var profile = await fixture.Customer.Client.PutApiAsync("/api/v1/users/profile", new RawJson(
+            """{"firstName":"Casey","lastName":"Shopper","dateOfBirth":"9999-12-31"}"""));
+        profile.Error(HttpStatusCode.BadRequest, "VALIDATION_ERROR", "dateOfBirth");
+    }
+
     [Fact]
     public async Task Duplicate_keys_in_a_partial_update_are_refused_and_change_nothing()
     {

@@ -243,6 +243,22 @@ public class ApiRateLimitTests
     }
 
     [Fact]
+    public async Task Reviews_are_limited_per_account()
+    {
+        using var app = LimitedApp();
+        using var customer = await app.RegisterCustomerAsync();
+        var productId = await app.AddProductAsync(5m);
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 6; i++)
+        {
+            var reply = await customer.Client.PostApiAsync($"/api/v1/products/{productId}/reviews", new { rating = 5, title = "Fine", comment = "Fine." });
+            statuses.Add(reply.Status);
+        }
+        Assert.All(statuses.Take(5), s => Assert.Equal(HttpStatusCode.Forbidden, s)); // never bought it
+        Assert.Equal(HttpStatusCode.TooManyRequests, statuses[5]);
+    }
+
+    [Fact]
     public async Task Reset_mails_to_one_address_are_capped_silently()
     {
         using var app = LimitedApp(new() { ["RateLimiting:Actions:PasswordReset:PermitLimit"] = "100", ["RateLimiting:Plans:Guest:Burst"] = "100" });
