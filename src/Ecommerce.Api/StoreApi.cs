@@ -1,3 +1,4 @@
+using Ecommerce.Api.RateLimiting;
 using Ecommerce.Api.Admin;
 using Ecommerce.Api.Auth;
 using Ecommerce.Api.Cart;
@@ -29,8 +30,11 @@ public static class StoreApi
         services.AddCatalogOutputCache();
         services.Replace(ServiceDescriptor.Scoped<ICatalogChangeNotifier, OutputCacheCatalogNotifier>());
         services.AddApiAuthentication();
+        services.AddStoreRateLimiting();
         // A query value or body the framework cannot bind throws, so the exception handler can answer with the envelope.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        // {"price":1,"price":2} is ambiguous: refused (400) instead of one value winning or JsonObject throwing (500).
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.AllowDuplicateProperties = false);
         services.AddOpenApi(DocumentName, options =>
         {
             options.ShouldInclude = description => description.RelativePath?.StartsWith("api/", StringComparison.OrdinalIgnoreCase) == true;
@@ -64,12 +68,8 @@ public static class StoreApi
         v1.MapProductAdminApi();
         v1.MapCategoryAdminApi();
         v1.MapCustomerAdminApi();
-
-        // Unknown API paths answer with the error envelope rather than the storefront's 404 page.
-        endpoints.Map("/api/{**rest}", (HttpContext context) =>
-                ApiResults.WriteErrorAsync(context, StatusCodes.Status404NotFound,
-                    Error.NotFound($"No API endpoint matches {context.Request.Method} {context.Request.Path}.")))
-            .ExcludeFromDescription();
+        // Unknown API paths (404) and wrong methods (405) get the error envelope from UseApiStatusEnvelopes, not the
+        // storefront's 404 page: no catch-all route here, so that routing can tell the two apart.
         return endpoints;
     }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Security.Claims;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
@@ -55,7 +56,7 @@ public static class CategoryAdminApi
     }
 
     public static async Task<Results<Ok<ApiResponse<AdminCategoryDto>>, ApiErrorResult>> Update(
-        string id, JsonObject body, ClaimsPrincipal user, CategoryAdminService categories, IOptions<JsonOptions> json, CancellationToken cancellationToken)
+        string id, JsonElement body, ClaimsPrincipal user, CategoryAdminService categories, IOptions<JsonOptions> json, CancellationToken cancellationToken)
     {
         if (!ApiIds.TryParse(id, out var categoryId)) return ApiResults.NotFound($"Category with ID '{id}' not found");
         var read = PartialJson.Read<CategoryRequest>(body, json);

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.ComponentModel;
 using System.Security.Claims;
 using System.Text.Json.Nodes;
@@ -73,7 +74,7 @@ public static class ProductAdminApi
     }
 
     public static async Task<Results<Ok<ApiResponse<AdminProductDto>>, ApiErrorResult>> Update(
-        string id, JsonObject body, ClaimsPrincipal user, HttpRequest http, ProductAdminService products, IOptions<JsonOptions> json, CancellationToken cancellationToken)
+        string id, JsonElement body, ClaimsPrincipal user, HttpRequest http, ProductAdminService products, IOptions<JsonOptions> json, CancellationToken cancellationToken)
     {
         if (!ApiIds.TryParse(id, out var productId)) return ApiResults.NotFound($"Product with ID '{id}' not found");
         var read = PartialJson.Read<ProductRequest>(body, json);

@@ -1,3 +1,4 @@
+using Ecommerce.Api.RateLimiting;
 using System.Security.Claims;
 using Ecommerce.Api.Infrastructure;
 using Ecommerce.Shared.Common;
@@ -31,14 +32,18 @@ public static class AuthApi
         var auth = routes.MapGroup("/auth").WithTags("Authentication");
 
         auth.MapPost("/register", Register).WithName("Register").WithSummary("Create a customer account")
+            .RequireRateLimiting(RateLimitPolicies.Registration)
             .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status409Conflict);
         auth.MapPost("/login", Login).WithName("Login").WithSummary("Sign in and receive an access token and a refresh token")
+            .RequireRateLimiting(RateLimitPolicies.SignIn)
             .WithDescription("Unknown e-mails and wrong passwords get the same 401. A client that fails too often for one account " +
                              "(or at all) must wait: 429 with Retry-After. Many failures from anywhere lock the account for a while (401).")
             .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status429TooManyRequests);
         auth.MapPost("/verify-email", VerifyEmail).WithName("VerifyEmail").WithSummary("Confirm an e-mail address with the token from the verification e-mail")
+            .RequireRateLimiting(RateLimitPolicies.EmailVerification)
             .ProducesErrors(StatusCodes.Status400BadRequest);
         auth.MapPost("/resend-verification", ResendVerification).WithName("ResendVerification")
+            .RequireRateLimiting(RateLimitPolicies.EmailVerification)
             .WithSummary("Send a new verification e-mail")
             .WithDescription("Answers the same whether or not an unverified account has the address.")
             .ProducesErrors(StatusCodes.Status400BadRequest);

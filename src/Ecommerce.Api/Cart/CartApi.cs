@@ -1,3 +1,4 @@
+using Ecommerce.Api.RateLimiting;
 using System.Security.Claims;
 using System.Text.Json.Serialization;
 using Ecommerce.Api.Auth;
@@ -50,7 +51,7 @@ public static class CartApi
         cart.MapDelete("/items/{itemId}", RemoveItem).WithName("RemoveCartItem").WithSummary("Remove a line")
             .ProducesErrors(StatusCodes.Status404NotFound);
         cart.MapDelete("/", Clear).WithName("ClearCart").WithSummary("Empty the cart");
-        cart.MapPost("/apply-coupon", ApplyCoupon).WithName("ApplyCoupon").WithSummary("Apply a coupon code")
+        cart.MapPost("/apply-coupon", ApplyCoupon).WithName("ApplyCoupon").RequireRateLimiting(RateLimitPolicies.Coupon).WithSummary("Apply a coupon code")
             .WithDescription("An unknown, inactive, expired, used-up or not-yet-eligible coupon answers 400 with a message saying which.")
             .ProducesErrors(StatusCodes.Status400BadRequest);
         cart.MapDelete("/coupon", RemoveCoupon).WithName("RemoveCoupon").WithSummary("Remove the coupon from the cart");

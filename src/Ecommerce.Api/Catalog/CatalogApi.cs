@@ -52,19 +52,23 @@ public static class CatalogApi
         [Description("Page to return, from 1.")] int? pageNumber,
         [Description("Items per page, 1–100 (default 20).")] int? pageSize,
         [Description("Category slug; includes its sub-categories.")] string? category,
-        [Description("Lowest price, inclusive.")] decimal? minPrice,
-        [Description("Highest price, inclusive.")] decimal? maxPrice,
+        [Description("Lowest price, inclusive; a dot for decimals, no thousands separators (12.50).")] string? minPrice,
+        [Description("Highest price, inclusive; a dot for decimals, no thousands separators (12.50).")] string? maxPrice,
         [Description("name, price, createdAt or rating (default createdAt).")] string? sortBy,
         [Description("asc or desc (default asc for name and price, desc for createdAt and rating).")] string? sortOrder,
         CancellationToken cancellationToken)
     {
+        var errors = new List<Error>();
+        var min = Price(minPrice, nameof(minPrice), errors);
+        var max = Price(maxPrice, nameof(maxPrice), errors);
+        if (errors.Count > 0) return ApiResults.Error(errors);
         var query = new ProductListQuery
         {
             PageNumber = pageNumber ?? 1,
             PageSize = pageSize ?? Paging.DefaultPageSize,
             Category = category,
-            MinPrice = minPrice,
-            MaxPrice = maxPrice,
+            MinPrice = min,
+            MaxPrice = max,
             SortBy = sortBy,
             SortOrder = sortOrder,
         };
@@ -73,6 +77,15 @@ public static class CatalogApi
 
         var baseUri = BaseUri(request);
         return ApiResults.Ok(result.Value.ToPagedData(p => p.ToDto(baseUri)));
+    }
+
+    /// <summary>A price from the query string, read with the invariant culture: "1,5" is refused, not read as 15.</summary>
+    private static decimal? Price(string? text, string field, List<Error> errors)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        if (InvariantNumbers.TryParseDecimal(text, out var value)) return value;
+        errors.Add(Error.Validation(field, $"'{field}' must be a number such as 12.50 (a dot for decimals, no thousands separators)."));
+        return null;
     }
 
     public static async Task<Results<Ok<ApiResponse<SearchResultsDto>>, ApiErrorResult>> SearchProducts(

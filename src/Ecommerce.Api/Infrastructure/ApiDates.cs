@@ -23,4 +23,8 @@ public static class ApiDates
         errors.Add(Error.Validation(field, $"'{field}' must be an ISO-8601 date or time, e.g. 2026-03-01 or 2026-03-01T12:00:00Z."));
         return null;
     }
+
+    /// <summary>The start of the next day, for "up to and including this date"; the last representable day has none, so its end is used.</summary>
+    public static DateTime DayAfter(DateTime day) =>
+        day.Date >= DateTime.MaxValue.Date ? DateTime.SpecifyKind(DateTime.MaxValue, DateTimeKind.Utc) : day.AddDays(1);
 }

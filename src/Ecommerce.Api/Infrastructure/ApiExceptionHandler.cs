@@ -38,6 +38,11 @@ public sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> log
     /// <summary>What was wrong with a request the framework could not bind, as one error naming the field.</summary>
     internal static Error Describe(BadHttpRequestException exception)
     {
+        if (exception.InnerException is JsonException { Message: var text } && DuplicateProperty().Match(text) is { Success: true } duplicate)
+        {
+            var name = duplicate.Groups["name"].Value;
+            return new Error(ErrorCodes.InvalidFormat, $"'{name}' is sent more than once; send each member once.", name);
+        }
         if (exception.InnerException is JsonException json)
         {
             var path = json.Path is { Length: > 2 } p && p.StartsWith("$.", StringComparison.Ordinal) ? p[2..] : null;
@@ -46,7 +51,7 @@ public sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> log
         }
 
         if (exception.StatusCode == StatusCodes.Status415UnsupportedMediaType)
-            return new Error(ErrorCodes.InvalidFormat, "Send the request body as application/json.");
+            return new Error(ErrorCodes.UnsupportedMediaType, "Send the request body as application/json.");
 
         var match = BindingMessage().Match(exception.Message);
         if (!match.Success) return new Error(ErrorCodes.ValidationError, "The request could not be read.");
@@ -65,6 +70,10 @@ public sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> log
                 : type.Contains("bool", StringComparison.OrdinalIgnoreCase) ? "true or false" : "a valid value";
         return new Error(ErrorCodes.ValidationError, $"'{field}' must be {expected}.", field);
     }
+
+    // System.Text.Json's message for a member sent twice when duplicates are not allowed names the member in quotes.
+    [GeneratedRegex(@"[Dd]uplicate.*?'(?<name>[^']+)'")]
+    private static partial Regex DuplicateProperty();
 
     // Matches the framework's binding messages, e.g. Failed to bind parameter "int? pageSize" from "abc".
     [GeneratedRegex(@"parameter ""(?<type>[^""]*?)\s?(?<name>[A-Za-z_][A-Za-z0-9_]*)""")]

@@ -35,6 +35,8 @@ public static class ApiResults
         ErrorCodes.Forbidden or ErrorCodes.EmailNotVerified => StatusCodes.Status403Forbidden,
         ErrorCodes.NotFound => StatusCodes.Status404NotFound,
         ErrorCodes.AlreadyExists or ErrorCodes.Conflict or ErrorCodes.InsufficientStock => StatusCodes.Status409Conflict,
+        ErrorCodes.MethodNotAllowed => StatusCodes.Status405MethodNotAllowed,
+        ErrorCodes.UnsupportedMediaType => StatusCodes.Status415UnsupportedMediaType,
         ErrorCodes.RateLimitExceeded => StatusCodes.Status429TooManyRequests,
         ErrorCodes.ServiceUnavailable => StatusCodes.Status503ServiceUnavailable,
         _ => StatusCodes.Status500InternalServerError,

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Ecommerce.Shared.Common;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
@@ -8,17 +7,21 @@ namespace Ecommerce.Api.Infrastructure;
 
 /// <summary>
 /// Reads a JSON object as a typed request and tells which members the client sent, so a PUT changes only those
-/// (partial update, as document 002's "Update Product" example shows).
+/// (partial update, as document 002's "Update Product" example shows). The body is bound as a <see cref="JsonElement"/>,
+/// not a JsonObject: with the API's <c>AllowDuplicateProperties = false</c> a member sent twice is then a 400 naming
+/// it, where binding a JsonObject throws an ArgumentException (a 500).
 /// </summary>
 public static class PartialJson
 {
-    public static Result<(T Value, IReadOnlySet<string> Present)> Read<T>(JsonObject body, IOptions<JsonOptions> options)
+    public static Result<(T Value, IReadOnlySet<string> Present)> Read<T>(JsonElement body, IOptions<JsonOptions> options)
     {
+        if (body.ValueKind != JsonValueKind.Object)
+            return new Error(ErrorCodes.InvalidFormat, "The request body must be a JSON object.");
         try
         {
             var value = body.Deserialize<T>(options.Value.SerializerOptions);
             if (value is null) return Error.Validation("body", "The request body must be a JSON object.");
-            var present = body.Select(p => p.Key).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            var present = body.EnumerateObject().Select(p => p.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
             return (value, present);
         }
         catch (JsonException exception)

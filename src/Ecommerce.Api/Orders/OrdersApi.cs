@@ -126,7 +126,7 @@ public static class OrdersApi
             PageSize = pageSize ?? OrderQuery.DefaultPageSize,
             Status = status,
             From = from?.Value,
-            Until = until is { } end ? (end.IsDateOnly ? end.Value.AddDays(1) : end.Value) : null,
+            Until = until is { } end ? (end.IsDateOnly ? ApiDates.DayAfter(end.Value) : end.Value) : null,
         }, cancellationToken);
         return result.Succeeded
             ? ApiResults.Ok(result.Value.ToPagedData(o => new OrderSummaryDto(ApiIds.Format(o.Id), o.OrderNumber, OrderStatusRules.Name(o.Status), o.ItemCount, o.Total.ToDecimal(), o.CreatedAt)))

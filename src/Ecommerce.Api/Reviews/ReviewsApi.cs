@@ -1,3 +1,4 @@
+using Ecommerce.Api.RateLimiting;
 using System.Security.Claims;
 using System.Text.Json.Serialization;
 using Ecommerce.Api.Auth;
@@ -26,6 +27,7 @@ public static class ReviewsApi
             .WithSummary("Review a product you bought")
             .WithDescription("Only a customer with a non-cancelled order containing the product may review it (403 otherwise), once per product (409).")
             .RequireAuthorization(ApiPolicies.Customer)
+            .RequireRateLimiting(RateLimitPolicies.Review)
             .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden,
                 StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
         return routes;

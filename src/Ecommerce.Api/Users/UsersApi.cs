@@ -1,3 +1,4 @@
+using Ecommerce.Api.RateLimiting;
 using System.Security.Claims;
 using System.Text.Json.Serialization;
 using Ecommerce.Api.Auth;
@@ -61,10 +62,10 @@ public static class UsersApi
         signedIn.MapDelete("/addresses/{addressId}", DeleteAddress).WithName("DeleteAddress").WithSummary("Delete a saved address")
             .ProducesErrors(StatusCodes.Status404NotFound);
 
-        users.MapPost("/forgot-password", ForgotPassword).WithName("ForgotPassword")
+        users.MapPost("/forgot-password", ForgotPassword).WithName("ForgotPassword").RequireRateLimiting(RateLimitPolicies.PasswordReset)
             .WithSummary("Send a password-reset link; the answer is the same whether or not the email has an account")
             .ProducesErrors(StatusCodes.Status400BadRequest);
-        users.MapPost("/reset-password", ResetPassword).WithName("ResetPassword").WithSummary("Set a new password with the token from the e-mail")
+        users.MapPost("/reset-password", ResetPassword).WithName("ResetPassword").RequireRateLimiting(RateLimitPolicies.PasswordReset).WithSummary("Set a new password with the token from the e-mail")
             .ProducesErrors(StatusCodes.Status400BadRequest);
         return routes;
     }

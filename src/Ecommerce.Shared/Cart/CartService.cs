@@ -86,7 +86,10 @@ public sealed class CartService(IDbContextFactory<AppDbContext> dbFactory, IOpti
 
         var item = cart.Items.FirstOrDefault(i => i.ProductId == productId);
         var requested = (long)(item?.Quantity ?? 0) + quantity; // long: a huge quantity must not wrap around
+        if (requested > CartLimits.MaxLineQuantity && requested <= product.Stock) return CartLimits.LineQuantityTooHigh();
         if (requested > product.Stock) return InsufficientStock(product.Stock, (int)Math.Min(requested, int.MaxValue));
+        if (await SubtotalWithAsync(db, cart.Id, productId, product.PriceCents * requested, cancellationToken) is null)
+            return CartLimits.SubtotalTooHigh();
 
         if (item is null)
         {
@@ -112,7 +115,10 @@ public sealed class CartService(IDbContextFactory<AppDbContext> dbFactory, IOpti
         if (item is null) return CartItemNotFound(itemId);
         var product = await ActiveProduct(db, item.ProductId, cancellationToken);
         if (product is null) return ProductNotFound(item.ProductId);
+        if (quantity > CartLimits.MaxLineQuantity && quantity <= product.Stock) return CartLimits.LineQuantityTooHigh();
         if (quantity > product.Stock) return InsufficientStock(product.Stock, quantity);
+        if (await SubtotalWithAsync(db, item.CartId, item.ProductId, product.PriceCents * (long)quantity, cancellationToken) is null)
+            return CartLimits.SubtotalTooHigh();
 
         item.Quantity = quantity;
         await TouchAsync(db, item.CartId, cancellationToken);
@@ -207,10 +213,11 @@ public sealed class CartService(IDbContextFactory<AppDbContext> dbFactory, IOpti
         {
             if (!stock.TryGetValue(item.ProductId, out var available) || available <= 0) continue;
             var existing = account.Items.FirstOrDefault(i => i.ProductId == item.ProductId);
+            var cap = Math.Min(available, CartLimits.MaxLineQuantity);
             if (existing is null)
-                account.Items.Add(new CartItem { ProductId = item.ProductId, Quantity = Math.Min(item.Quantity, available), AddedAt = item.AddedAt });
+                account.Items.Add(new CartItem { ProductId = item.ProductId, Quantity = Math.Min(item.Quantity, cap), AddedAt = item.AddedAt });
             else
-                existing.Quantity = Math.Min(existing.Quantity + item.Quantity, Math.Max(available, existing.Quantity));
+                existing.Quantity = Math.Min(existing.Quantity + item.Quantity, Math.Max(cap, existing.Quantity));
         }
         account.CouponCode ??= anonymous.CouponCode;
         account.UpdatedAt = clock.GetUtcNow().UtcDateTime;
@@ -266,6 +273,22 @@ public sealed class CartService(IDbContextFactory<AppDbContext> dbFactory, IOpti
         from item in cart.Items
         where item.Id == itemId
         select item;
+
+    /// <summary>
+    /// The cart's subtotal in cents with one product's line set to <paramref name="lineCents"/>, or null when that
+    /// would pass <see cref="CartLimits.MaxSubtotal"/>.
+    /// </summary>
+    private static async Task<long?> SubtotalWithAsync(AppDbContext db, int cartId, int productId, long lineCents, CancellationToken cancellationToken)
+    {
+        var others = await (
+                from line in db.CartItems
+                join product in db.Products on line.ProductId equals product.Id
+                where line.CartId == cartId && line.ProductId != productId && product.Status == ProductStatus.Active
+                select new { product.PriceCents, line.Quantity })
+            .ToListAsync(cancellationToken);
+        var total = lineCents + others.Sum(o => o.PriceCents * (long)o.Quantity);
+        return total > CartLimits.MaxSubtotalMoney.Cents ? null : total;
+    }
 
     private static Task<Product?> ActiveProduct(AppDbContext db, int productId, CancellationToken cancellationToken) =>
         db.Products.Include(p => p.Images).FirstOrDefaultAsync(p => p.Id == productId && p.Status == ProductStatus.Active, cancellationToken);

@@ -146,6 +146,7 @@ public sealed class CategoryAdminService(
         {
             if (string.IsNullOrWhiteSpace(input.Name)) errors.Add(new Error(ErrorCodes.RequiredField, "Name is required.", "name"));
             else if (input.Name.Trim().Length > 100) errors.Add(Error.Validation("name", "Name can be at most 100 characters."));
+            else TextRules.CheckName(input.Name, "name", "Name", errors);
         }
         if (input.Has("slug") && !string.IsNullOrWhiteSpace(input.Slug))
         {

@@ -391,6 +391,7 @@ public sealed class ProductAdminService(
         {
             if (string.IsNullOrWhiteSpace(input.Name)) errors.Add(new Error(ErrorCodes.RequiredField, "Name is required.", "name"));
             else if (input.Name.Trim().Length > 200) errors.Add(Error.Validation("name", "Name can be at most 200 characters."));
+            else TextRules.CheckName(input.Name, "name", "Name", errors);
         }
         if (input.Has("sku"))
         {

@@ -16,6 +16,10 @@ public static class ErrorCodes
     public const string InsufficientStock = "INSUFFICIENT_STOCK";
     public const string PaymentFailed = "PAYMENT_FAILED";
     public const string RateLimitExceeded = "RATE_LIMIT_EXCEEDED";
+    /// <summary>Not in the document's table: a known API path asked with a method it does not accept (405).</summary>
+    public const string MethodNotAllowed = "METHOD_NOT_ALLOWED";
+    /// <summary>Not in the document's table: a request body that is not JSON (415).</summary>
+    public const string UnsupportedMediaType = "UNSUPPORTED_MEDIA_TYPE";
     public const string ServiceUnavailable = "SERVICE_UNAVAILABLE";
     public const string InternalError = "INTERNAL_ERROR";
     /// <summary>The account must verify its e-mail address first (when <c>Auth:RequireVerifiedEmailToOrder</c> is on).</summary>

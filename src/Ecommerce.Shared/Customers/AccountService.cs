@@ -34,6 +34,7 @@ public sealed partial class AccountService(
     IOptions<StoreSettings> store,
     IOptions<AuthOptions> auth,
     TimeProvider clock,
+    AccountMailLimit mailLimit,
     ILogger<AccountService> logger)
 {
     /// <summary>Where the link in the verification e-mail leads (the page confirms the address and says so).</summary>
@@ -116,7 +117,7 @@ public sealed partial class AccountService(
         var address = emailAddress?.Trim() ?? "";
         if (EmailProblem(address) is { } problem) return problem;
         var user = await users.FindByEmailAsync(address);
-        if (user is { EmailConfirmed: false }) await SendVerificationAsync(user, cancellationToken);
+        if (user is { EmailConfirmed: false } && mailLimit.TryReserveVerification(address)) await SendVerificationAsync(user, cancellationToken);
         return true;
     }
 
@@ -126,6 +127,8 @@ public sealed partial class AccountService(
         var user = await users.FindByIdAsync(userId);
         if (user is null) return Error.NotFound("User not found");
         if (user.EmailConfirmed) return Error.Conflict("Your e-mail address is already verified.");
+        if (user.Email is null || !mailLimit.TryReserveVerification(user.Email))
+            return new Error(ErrorCodes.RateLimitExceeded, "We have sent you several links in the last hour already: please look in your inbox (and spam folder).");
         await SendVerificationAsync(user, cancellationToken);
         return true;
     }
@@ -237,7 +240,7 @@ public sealed partial class AccountService(
         if (EmailProblem(address) is { } problem) return problem;
 
         var user = await users.FindByEmailAsync(address);
-        if (user?.Email is null) return true;
+        if (user?.Email is null || !mailLimit.TryReservePasswordReset(address)) return true;
 
         var token = Base64Url.EncodeToString(Encoding.UTF8.GetBytes(await users.GeneratePasswordResetTokenAsync(user)));
         var link = resetLink(user.Email, token);
@@ -339,6 +342,7 @@ public sealed partial class AccountService(
             if (required) errors.Add(new Error(ErrorCodes.RequiredField, $"{label} is required.", field));
         }
         else if (value.Trim().Length > 100) errors.Add(Error.Validation(field, $"{label} can be at most 100 characters."));
+        else TextRules.CheckName(value, field, label, errors);
     }
 
     private static void ValidatePhone(string? value, List<Error> errors)

@@ -31,6 +31,7 @@ public sealed record AddressInput
         {
             if (value is not null && value.Trim().Length > max) errors.Add(Error.Validation(prefix + field, $"{label} can be at most {max} characters."));
         }
+        void Name(string? value, string field, string label) => TextRules.CheckName(value, prefix + field, label, errors);
         Optional(FirstName, "firstName", "First name", 100);
         Optional(LastName, "lastName", "Last name", 100);
         Required(Street, "street", "Street", 200);
@@ -40,6 +41,13 @@ public sealed record AddressInput
         Required(ZipCode, "zipCode", "ZIP / postal code", 20);
         Required(Country, "country", "Country", 100);
         Optional(Phone, "phone", "Phone", 40);
+        Name(FirstName, "firstName", "First name");
+        Name(LastName, "lastName", "Last name");
+        Name(Street, "street", "Street");
+        Name(Street2, "street2", "Address line 2");
+        Name(City, "city", "City");
+        Name(State, "state", "State");
+        Name(Country, "country", "Country");
         return errors;
     }
 

@@ -53,6 +53,8 @@ public static class StoreServiceCollectionExtensions
         services.AddSingleton<CategoryDirectory>();
         services.AddScoped<CatalogService>();
         services.AddScoped<CartService>();
+        services.Configure<CartOptions>(configuration.GetSection(CartOptions.Section));
+        services.AddSingleton<AnonymousCartCleanup>();
         services.AddScoped<CouponService>();
         services.AddScoped<OrderService>();
         services.AddScoped<FavoriteService>();
@@ -65,6 +67,8 @@ public static class StoreServiceCollectionExtensions
         services.AddSingleton<AccountAccessCache>();
         services.AddSingleton<SignInThrottle>();
         services.AddScoped<SignInService>();
+        services.AddSingleton<RateCounters>();
+        services.AddSingleton<AccountMailLimit>();
 
         services.AddSingleton<IPaymentMethod>(ManualPaymentMethod.BankTransfer);
         services.AddSingleton<IPaymentMethod>(ManualPaymentMethod.CashOnDelivery);

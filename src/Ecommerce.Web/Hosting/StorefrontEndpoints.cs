@@ -1,3 +1,4 @@
+using Ecommerce.Api.RateLimiting;
 using System.Security.Claims;
 using Ecommerce.Shared.Cart;
 using Ecommerce.Shared.Catalog;
@@ -19,8 +20,10 @@ public static class StorefrontEndpoints
 {
     public static IEndpointRouteBuilder MapStorefrontEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost("/cart/add", AddToCart).DisableAntiforgery().ExcludeFromDescription();
-        endpoints.MapPost("/favorites/toggle", ToggleFavorite).DisableAntiforgery().ExcludeFromDescription();
+        endpoints.MapPost("/cart/add", AddToCart).DisableAntiforgery().ExcludeFromDescription()
+            .RequireRateLimiting(RateLimitPolicies.StorefrontForm);
+        endpoints.MapPost("/favorites/toggle", ToggleFavorite).DisableAntiforgery().ExcludeFromDescription()
+            .RequireRateLimiting(RateLimitPolicies.StorefrontForm);
         return endpoints;
     }
 

@@ -1,4 +1,5 @@
 using Ecommerce.Api.Infrastructure;
+using Ecommerce.Api.RateLimiting;
 using Ecommerce.Shared.Cart;
 using Ecommerce.Shared.Customers;
 using Ecommerce.Shared.Data;
@@ -79,6 +80,8 @@ public static class WebHostingExtensions
         services.AddOptions<SecurityStampValidatorOptions>().Configure<IOptions<AuthOptions>>((validator, auth) =>
             validator.ValidationInterval = TimeSpan.FromSeconds(auth.Value.SessionRevalidationSeconds));
         services.AddAuthorization();
+        // Antiforgery's cookie is not Secure by default even over https; follow the request's (forwarded) scheme.
+        services.AddAntiforgery(options => options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
 
         // Keys for auth cookies and antiforgery live in the data folder, so sign-ins survive restarts.
         services.AddDataProtection().SetApplicationName("Ecommerce.Web");
@@ -93,11 +96,20 @@ public static class WebHostingExtensions
         });
         services.AddScoped<CartState>();
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: ["ready"]);
+
+        services.AddStoreForwardedHeaders();
+        services.AddSingleton<IRateLimitRejectionPage, RateLimitRejectionPage>();
+        services.AddOptions<CartOptions>().ValidateDataAnnotations().ValidateOnStart();
+        services.AddHostedService<AnonymousCartCleanupJob>();
         return services;
     }
 
     public static WebApplication UseStoreWeb(this WebApplication app)
     {
+        // First: the client address, scheme and host as the trusted proxy saw them (docs/configuration.md).
+        app.UseForwardedHeaders();
+        app.UseSecurityHeaders();
+        app.UseHeadAsGet();
         app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/error", CreateScopeForErrors = true });
         if (!app.Environment.IsDevelopment()) app.UseHsts();
 
@@ -109,6 +121,7 @@ public static class WebHostingExtensions
                 statusPages.Enabled = false;
             return next(context);
         });
+        app.UseApiStatusEnvelopes();
 
         // Files the store writes at run time (uploaded product images) live in the data folder's media directory.
         var media = Directory.CreateDirectory(Path.Combine(app.Services.GetRequiredService<DataDirectory>().Path, "media"));
@@ -119,7 +132,11 @@ public static class WebHostingExtensions
             OnPrepareResponse = file => file.Context.Response.Headers.CacheControl = "public,max-age=604800",
         });
 
+        // Routing after the HEAD rewrite above (pages then match as GET) and after the error pages' re-execution.
+        app.UseRouting();
         app.UseAuthentication();
+        // After authentication (plans and per-account limits know the caller), before authorization (401s count too).
+        app.UseRateLimiter();
         app.UseAuthorization();
         app.UseAntiforgery();
         app.UseOutputCache();

@@ -30,7 +30,12 @@ public sealed class BrowserSession : IAsyncDisposable
         _output.WriteLine($"Screenshots: {ScreenshotFolder}");
 
         page.PageError += (_, error) => PageErrors.Add(error);
-        page.Console += (_, message) => { if (message.Type == "error") ConsoleErrors.Add(message.Text); };
+        page.Console += (_, message) =>
+        {
+            if (message.Type != "error") return;
+            ConsoleErrors.Add(message.Text);
+            if (message.Text.StartsWith(CspViolationPrefix, StringComparison.Ordinal)) CspViolations.Add($"{message.Text} (on {page.Url})");
+        };
         page.Request += (_, request) =>
         {
             if (!IsLocal(request.Url)) ExternalRequests.Add(request.Url);
@@ -41,6 +46,14 @@ public sealed class BrowserSession : IAsyncDisposable
         };
     }
 
+    public const string CspViolationPrefix = "CSP violation:";
+
+    /// <summary>An init script that reports every Content-Security-Policy violation as a console error.</summary>
+    public const string CspReporter = """
+        document.addEventListener('securitypolicyviolation', e =>
+            console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile || ''}:${e.lineNumber || ''})`));
+        """;
+
     public IBrowserContext Context { get; }
     public IPage Page { get; }
     public string ScreenshotFolder { get; }
@@ -50,6 +63,7 @@ public sealed class BrowserSession : IAsyncDisposable
     public ConcurrentBag<string> ExternalRequests { get; } = [];
     public ConcurrentBag<string> ServerErrors { get; } = [];
     public ConcurrentBag<string> BrokenImages { get; } = [];
+    public ConcurrentBag<string> CspViolations { get; } = [];
 
     /// <summary>Runs one step of a journey, then screenshots the page.</summary>
     public async Task StepAsync(string name, Func<Task> step)

@@ -78,6 +78,8 @@ public abstract class StoreFixtureBase : IAsyncLifetime
             Locale = "en-US",
             TimezoneId = "UTC",
         });
+        // Content-Security-Policy violations are reported to the console, so every test's page-health check sees them.
+        await context.AddInitScriptAsync(BrowserSession.CspReporter);
         context.SetDefaultTimeout(15_000);
         context.SetDefaultNavigationTimeout(20_000);
         var page = await context.NewPageAsync();

@@ -191,3 +191,24 @@ public class RequiredEmailVerificationTests
         (await customer.Client.PostApiAsync("/api/v1/orders", body)).Expect(HttpStatusCode.Created);
     }
 }
+
+/// <summary>Asking for verification links is capped per address, silently (with the rate limits on).</summary>
+public class VerificationMailCapTests
+{
+    [Fact]
+    public async Task Verification_mails_to_one_address_are_capped_silently()
+    {
+        using var app = ShopperApp.Create(new Dictionary<string, string?> { ["RateLimiting:Enabled"] = "true" });
+        using var customer = await app.RegisterCustomerAsync();
+        using var client = app.CreateRawClient();
+
+        var messages = new List<string>();
+        for (var i = 0; i < 5; i++)
+            messages.Add((await client.From($"192.0.2.{40 + i}").PostApiAsync("/api/v1/auth/resend-verification", new { email = customer.Email }))
+                .Expect(HttpStatusCode.OK).Body.Str("message"));
+
+        Assert.Single(messages.Distinct());
+        // The one sent at registration, then RateLimiting:VerificationMailsPerAddress (3) in this hour.
+        Assert.Equal(4, app.MailsTo(customer.Email, Mailbox.VerificationSubject).Count);
+    }
+}

@@ -109,6 +109,9 @@ public sealed class ComponentServices
             services.Mail, new Ecommerce.Shared.Audit.AuditLog(database.Factory, database.Clock), options, Options.Create(new AuthOptions()), database.Clock,
             NullLogger<OrderService>.Instance));
         context.Services.AddScoped<CartState>();
+        context.Services.AddOptions();
+        context.Services.AddSingleton(_ => new Ecommerce.Shared.Common.RateCounters(database.Clock));
+        context.Services.AddSingleton<Ecommerce.Api.RateLimiting.ActionRateLimiter>();
         return services;
     }
 

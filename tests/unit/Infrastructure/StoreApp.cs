@@ -1,4 +1,5 @@
 using Ecommerce.Shared.Data;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
@@ -32,6 +33,8 @@ public class StoreApp : WebApplicationFactory<Program>
             ["Admin:Password"] = AdminPassword,
             // Tests change data and read it back over HTTP: the output cache is off unless a test turns it on.
             ["Caching:CatalogSeconds"] = "0",
+            // Tests make many requests from one client: rate limits are off unless a test turns them on.
+            ["RateLimiting:Enabled"] = "false",
         };
         foreach (var (key, value) in settings) _settings[key] = value;
         DataPath = _settings["Storage:DataPath"]!;
@@ -49,6 +52,9 @@ public class StoreApp : WebApplicationFactory<Program>
         builder.ConfigureServices(TestClientAddress.Register);
         if (_configureServices is not null) builder.ConfigureServices(_configureServices);
     }
+
+    /// <summary>The request header a test sets to choose the connection's remote address (see <see cref="TestClientAddress"/>).</summary>
+    public const string RemoteAddressHeader = TestClientAddress.Header;
 
     /// <summary>A client that neither follows redirects nor keeps cookies, so tests see exactly what the app sends.</summary>
     public HttpClient CreateRawClient() =>

@@ -144,6 +144,8 @@ public class StorefrontPagesTests(StorefrontFixture fixture) : IClassFixture<Sto
     [InlineData("max=abc", "filter-max", "Max price must be a number.")]
     [InlineData("max=-1", "filter-max", "Max price cannot be negative.")]
     [InlineData("min=1e3", "filter-min", "Min price must be a number.")]
+    [InlineData("min=1,5", "filter-min", "Min price must be a number.")]
+    [InlineData("max=1,000", "filter-max", "Max price must be a number.")]
     public async Task An_invalid_price_filter_is_reported_next_to_its_field_and_ignored(string query, string field, string message)
     {
         var document = await Page($"/c/electronics?{query}");

@@ -47,7 +47,7 @@ public sealed record ListingParameters(ProductListQuery Query, StorefrontSort.Op
     private static decimal? ParsePrice(string? text, string field, string label, List<Error> errors)
     {
         if (string.IsNullOrWhiteSpace(text)) return null;
-        if (decimal.TryParse(text.Trim(), NumberStyles.Number, CultureInfo.InvariantCulture, out var value) && value <= 1_000_000_000m)
+        if (InvariantNumbers.TryParseDecimal(text, out var value) && value <= ProductListQuery.MaxPriceFilter)
             return value;
         errors.Add(Error.Validation(field, $"{label} must be a number."));
         return null;

@@ -260,6 +260,27 @@ public class CartPageTests : ShopComponentContext
     }
 
     [Fact]
+    public async Task Coupon_attempts_over_the_rate_limit_are_refused_with_a_message_to_wait()
+    {
+        await Shop.AddCouponAsync("LATER10", percentOff: 10);
+        var mug = await Shop.AddProductAsync("Harbor Mug", 12.50m, stock: 5);
+        var cut = await RenderCartAsync(null, (mug, 2));
+
+        // The default limit: 10 attempts per 5 minutes for one cart (and address).
+        for (var i = 0; i < 10; i++)
+        {
+            await cut.FieldByLabel("Coupon code").InputAsync(new ChangeEventArgs { Value = $"nope{i}" });
+            await cut.ButtonByText("Apply coupon").ClickAsync(new MouseEventArgs());
+            cut.WaitForAssertion(() => Assert.Contains("does not exist", cut.ErrorUnder("Coupon code")));
+        }
+        await cut.FieldByLabel("Coupon code").InputAsync(new ChangeEventArgs { Value = "LATER10" });
+        await cut.ButtonByText("Apply coupon").ClickAsync(new MouseEventArgs());
+
+        cut.WaitForAssertion(() => Assert.StartsWith("Too many coupon attempts. Please wait", cut.ErrorUnder("Coupon code")));
+        Assert.Null(await Shop.CartCouponAsync(_owner));
+    }
+
+    [Fact]
     public async Task Removing_the_coupon_takes_the_discount_away()
     {
         await Shop.AddCouponAsync("SPRING10", percentOff: 10);

@@ -104,12 +104,23 @@ public class ListingParametersTests
 
     [Theory]
     [InlineData(" 12.50 ", 12.50)]
-    [InlineData("1,000", 1000)]
+    [InlineData("1000", 1000)]
     [InlineData("0", 0)]
     public void Prices_are_read_in_the_invariant_culture(string text, double expected)
     {
         var listing = ListingParameters.Parse(null, null, null, text, null);
         Assert.Empty(listing.Errors);
         Assert.Equal((decimal)expected, listing.Query.MinPrice);
+    }
+
+    [Theory]
+    [InlineData("1,5")]
+    [InlineData("1,000")]
+    [InlineData("1.000,50")]
+    public void Thousands_separators_and_decimal_commas_are_refused_not_misread(string text)
+    {
+        var listing = ListingParameters.Parse(null, null, null, text, null);
+        Assert.Equal("minPrice", Assert.Single(listing.Errors).Field);
+        Assert.Null(listing.Query.MinPrice);
     }
 }
