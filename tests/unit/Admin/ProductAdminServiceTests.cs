@@ -3,6 +3,7 @@ using Ecommerce.Shared.Catalog;
 using Ecommerce.Shared.Common;
 using Ecommerce.Tests.Unit.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using static Ecommerce.Tests.Unit.Infrastructure.ResultAssert;
 
 namespace Ecommerce.Tests.Unit.Admin;
 
@@ -13,8 +14,7 @@ namespace Ecommerce.Tests.Unit.Admin;
 /// </summary>
 public class ProductAdminServiceTests
 {
-    // A real 1×1 PNG, a real 1×1 lossless WebP, and a JPEG made of its start marker, a JFIF header and its end marker.
-    private static readonly byte[] Png = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=");
+    // A real 1×1 lossless WebP (and ResultAssert.Png, a real 1×1 PNG), and a JPEG made of its start marker, a JFIF header and its end marker.
     private static readonly byte[] WebP = Convert.FromBase64String("UklGRhoAAABXRUJQVlA4TA0AAAAvAAAAEAcQERGIiP4HAA==");
     private static readonly byte[] Jpeg =
     [
@@ -26,12 +26,6 @@ public class ProductAdminServiceTests
     {
         Name = name, Sku = sku, Price = price, Stock = 5, Description = "A mug.",
     };
-
-    private static T Ok<T>(Result<T> result)
-    {
-        Assert.True(result.Succeeded, string.Join(" ", result.Errors.Select(e => $"{e.Code} {e.Field}: {e.Message}")));
-        return result.Value;
-    }
 
     private static async Task<ProductEdit> CreateAsync(AdminServices s, ProductInput input) => Ok(await s.Products.CreateAsync(s.Actor, input));
 
