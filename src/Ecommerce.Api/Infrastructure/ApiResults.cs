@@ -34,7 +34,8 @@ public static class ApiResults
         ErrorCodes.PaymentFailed => StatusCodes.Status402PaymentRequired,
         ErrorCodes.Forbidden => StatusCodes.Status403Forbidden,
         ErrorCodes.NotFound => StatusCodes.Status404NotFound,
-        ErrorCodes.AlreadyExists or ErrorCodes.Conflict or ErrorCodes.InsufficientStock => StatusCodes.Status409Conflict,
+        ErrorCodes.AlreadyExists or ErrorCodes.Conflict or ErrorCodes.InsufficientStock
+            or ErrorCodes.CouponInvalid or ErrorCodes.PriceChanged => StatusCodes.Status409Conflict,
         ErrorCodes.RateLimitExceeded => StatusCodes.Status429TooManyRequests,
         ErrorCodes.ServiceUnavailable => StatusCodes.Status503ServiceUnavailable,
         _ => StatusCodes.Status500InternalServerError,

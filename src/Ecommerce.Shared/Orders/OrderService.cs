@@ -67,6 +67,15 @@ public sealed class OrderService(
             if (view.Items.Count == 0) return Error.Validation("cart", "Your cart is empty.");
             if (couponOverride is not null && view.Coupon is { Problem: { } couponProblem }) return Error.Validation(CouponRules.Field, couponProblem);
 
+            // Never an order at a price the shopper did not see: refuse, and leave the cart showing what the refusal says.
+            var unseen = UnseenChanges(view, couponOverride, input.ExpectedTotal);
+            if (unseen.Count > 0)
+            {
+                await AcknowledgeAsync(db, cart!, view, couponOverride, cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+                return Result<OrderView>.Failure(unseen);
+            }
+
             var shippingAddress = await ResolveAddressAsync(db, userId, input.ShippingAddressId, input.ShippingAddress, cancellationToken);
             if (shippingAddress is null) return Error.NotFound($"Address with ID '{input.ShippingAddressId}' not found");
             var billingAddress = input.BillingAddressId is null && input.BillingAddress is null
@@ -100,7 +109,13 @@ public sealed class OrderService(
                 var counted = await db.Coupons
                     .Where(c => c.Id == coupon.Id && (c.UsageLimit == null || c.TimesUsed < c.UsageLimit))
                     .ExecuteUpdateAsync(s => s.SetProperty(c => c.TimesUsed, c => c.TimesUsed + 1), cancellationToken);
-                if (counted == 0) return Error.Validation(CouponRules.Field, $"Coupon '{coupon.Code}' has been used up.");
+                if (counted == 0)
+                {
+                    // Used up by another checkout after this cart was read (possible where writers do not queue): nothing is taken.
+                    return couponOverride is not null
+                        ? Error.Validation(CouponRules.Field, $"Coupon '{coupon.Code}' has been used up.")
+                        : CouponInvalid($"Coupon '{coupon.Code}' has been used up.", CartPricing.Compute(view.Totals.Subtotal, Money.Zero, store.Value));
+                }
             }
 
             var now = clock.GetUtcNow().UtcDateTime;
@@ -165,6 +180,87 @@ public sealed class OrderService(
         var placed = (await GetAsync(OrderAccess.Customer(userId), orderId, cancellationToken))!;
         await SendConfirmationAsync(placed, cancellationToken);
         return placed;
+    }
+
+    /// <summary>
+    /// What changed in the cart since the shopper saw it: the cart's coupon no longer applies (COUPON_INVALID on
+    /// couponCode), a line's price is not the one shown (PRICE_CHANGED on items, naming the lines with old and new
+    /// prices), the total is not the one the client expected (PRICE_CHANGED on expectedTotal). Each error carries the
+    /// totals the order would now have.
+    /// </summary>
+    private List<Error> UnseenChanges(CartView view, string? couponOverride, Money? expectedTotal)
+    {
+        var settings = store.Value;
+        var totals = view.Totals;
+        var errors = new List<Error>();
+        if (couponOverride is null && view.Coupon is { Problem: { } problem })
+            errors.Add(CouponInvalid(problem, totals));
+
+        var changed = view.Items.Where(l => l.PriceChanged).ToList();
+        if (changed.Count > 0)
+        {
+            var which = string.Join("; ", changed.Select(l => $"{l.ProductName} now {settings.FormatPrice(l.Price)} (was {settings.FormatPrice(l.ShownPrice)})"));
+            errors.Add(new Error(ErrorCodes.PriceChanged,
+                $"{(changed.Count == 1 ? "A price" : "Prices")} changed since you added {(changed.Count == 1 ? "it" : "them")} to your cart: {which}. " +
+                $"Your total is now {settings.FormatPrice(totals.Total)}; place the order again to buy at the new {(changed.Count == 1 ? "price" : "prices")}.",
+                "items")
+            {
+                Details = new Dictionary<string, object>(TotalsDetails(totals))
+                {
+                    ["items"] = changed.Select(l => new Dictionary<string, object>
+                    {
+                        ["productId"] = l.ProductId.ToString(CultureInfo.InvariantCulture),
+                        ["productName"] = l.ProductName,
+                        ["oldPrice"] = l.ShownPrice.ToDecimal(),
+                        ["newPrice"] = l.Price.ToDecimal(),
+                    }).ToList(),
+                },
+            });
+        }
+
+        if (expectedTotal is { } expected && expected != totals.Total)
+        {
+            errors.Add(new Error(ErrorCodes.PriceChanged,
+                $"The order's total is {settings.FormatPrice(totals.Total)}, not the {settings.FormatPrice(expected)} you expected. Check the cart and place the order again.",
+                "expectedTotal")
+            {
+                Details = new Dictionary<string, object>(TotalsDetails(totals)) { ["expectedTotal"] = expected.ToDecimal() },
+            });
+        }
+        return errors;
+    }
+
+    private Error CouponInvalid(string problem, CartTotals totals) =>
+        new(ErrorCodes.CouponInvalid,
+            $"{problem} It is no longer on your cart, so your total is now {store.Value.FormatPrice(totals.Total)}; place the order again to pay that.",
+            CouponRules.Field)
+        {
+            Details = TotalsDetails(totals),
+        };
+
+    private static Dictionary<string, object> TotalsDetails(CartTotals totals) => new()
+    {
+        ["subtotal"] = totals.Subtotal.ToDecimal(),
+        ["discount"] = totals.Discount.ToDecimal(),
+        ["tax"] = totals.Tax.ToDecimal(),
+        ["shipping"] = totals.Shipping.ToDecimal(),
+        ["total"] = totals.Total.ToDecimal(),
+    };
+
+    /// <summary>
+    /// After a refusal for unseen changes: the cart drops a coupon that no longer applies and takes the prices the
+    /// refusal named as the ones shown, so that placing the order again, at the totals now shown, goes through.
+    /// </summary>
+    private async Task AcknowledgeAsync(AppDbContext db, ShoppingCart cart, CartView view, string? couponOverride, CancellationToken cancellationToken)
+    {
+        foreach (var line in view.Items.Where(l => l.PriceChanged))
+        {
+            await db.CartItems.Where(i => i.Id == line.Id)
+                .ExecuteUpdateAsync(s => s.SetProperty(i => i.ShownPriceCents, line.Price.Cents), cancellationToken);
+        }
+        if (couponOverride is null && view.Coupon is { IsApplied: false }) cart.CouponCode = null;
+        cart.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     public async Task<Result<PagedResult<OrderSummaryView>>> ListAsync(OrderAccess access, OrderQuery query, CancellationToken cancellationToken = default)

@@ -147,7 +147,10 @@ public sealed class ComponentServices
             UserId = owner.UserId,
             AnonymousId = owner.UserId is null ? owner.AnonymousId : null,
             CouponCode = couponCode,
-            Items = lines.Select((l, i) => new CartItem { ProductId = l.Product.Id, Quantity = l.Quantity, AddedAt = added.AddMinutes(i) }).ToList(),
+            Items = lines.Select((l, i) => new CartItem
+            {
+                ProductId = l.Product.Id, Quantity = l.Quantity, AddedAt = added.AddMinutes(i), ShownPriceCents = l.Product.PriceCents,
+            }).ToList(),
         };
         db.Carts.Add(cart);
         await db.SaveChangesAsync();
