@@ -9,6 +9,7 @@ using Ecommerce.Shared.Customers;
 using Ecommerce.Shared.Data;
 using Ecommerce.Shared.Notifications;
 using Ecommerce.Shared.Payments;
+using Ecommerce.Shared.Reviews;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -27,7 +28,8 @@ public sealed class OrderService(
     AuditLog audit,
     IOptions<StoreSettings> store,
     TimeProvider clock,
-    ILogger<OrderService> logger)
+    ILogger<OrderService> logger,
+    ICatalogChangeNotifier catalogChanged)
 {
     public const int MaxNotesLength = 2000;
 
@@ -101,6 +103,7 @@ public sealed class OrderService(
                 });
             }
             if (errors.Count > 0) return Result<OrderView>.Failure(errors); // the transaction rolls back
+            var soldOut = await AnySoldOutAsync(db, view.Items.Select(l => l.ProductId).ToList(), cancellationToken);
 
             Coupon? coupon = null;
             if (view.Coupon is { IsApplied: true } applied)
@@ -175,6 +178,8 @@ public sealed class OrderService(
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             orderId = order.Id;
+            // The products' stock shows at once; listings only change when one of them sold out.
+            await catalogChanged.ProductsChangedAsync(view.Items.Select(l => l.ProductId).ToList(), listingsChanged: soldOut, cancellationToken);
         }
 
         var placed = (await GetAsync(OrderAccess.Customer(userId), orderId, cancellationToken))!;
@@ -326,6 +331,8 @@ public sealed class OrderService(
         if (reason is { Length: > 1000 }) return Error.Validation("reason", "The reason can be at most 1000 characters.");
         reason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
 
+        IReadOnlyList<int> restocked, rated;
+        bool backInStock;
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -349,6 +356,9 @@ public sealed class OrderService(
                 await db.Products.Where(p => p.Id == line.ProductId)
                     .ExecuteUpdateAsync(s => s.SetProperty(p => p.Stock, p => p.Stock + line.Quantity), cancellationToken);
             }
+            restocked = order.Lines.Select(l => l.ProductId).Distinct().ToList();
+            backInStock = await AnyBackInStockAsync(db, order.Lines, cancellationToken);
+            rated = await ReviewService.WithdrawAsync(db, orderId, SystemHideReason.OrderCancelled, cancellationToken);
             var redemptions = await db.CouponRedemptions.Where(r => r.OrderId == orderId).ToListAsync(cancellationToken);
             foreach (var redemption in redemptions)
             {
@@ -369,6 +379,7 @@ public sealed class OrderService(
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
+        await catalogChanged.ProductsChangedAsync(restocked.Union(rated).ToList(), listingsChanged: backInStock || rated.Count > 0, cancellationToken);
         return (await GetAsync(access, orderId, cancellationToken))!;
     }
 
@@ -394,6 +405,7 @@ public sealed class OrderService(
 
         if (target == OrderStatus.Cancelled) return await CancelAsync(OrderAccess.Admin, orderId, note, byUserId, actor, cancellationToken);
 
+        IReadOnlyList<int> rated = [];
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -422,6 +434,7 @@ public sealed class OrderService(
             {
                 await db.Payments.Where(p => p.OrderId == orderId && p.Status == PaymentStatus.Pending)
                     .ExecuteUpdateAsync(s => s.SetProperty(p => p.Status, PaymentStatus.Succeeded).SetProperty(p => p.UpdatedAt, now), cancellationToken);
+                rated = await ReviewService.RequalifyAsync(db, orderId, cancellationToken); // a buyer again: hidden reviews count again
             }
             db.OrderStatusChanges.Add(new OrderStatusChange
             {
@@ -436,7 +449,21 @@ public sealed class OrderService(
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
+        if (rated.Count > 0) await catalogChanged.ProductsChangedAsync(rated, listingsChanged: true, cancellationToken);
         return (await GetAsync(OrderAccess.Admin, orderId, cancellationToken))!;
+    }
+
+    /// <summary>Whether one of the products has no stock left (after an order took it, inside its transaction).</summary>
+    private static Task<bool> AnySoldOutAsync(AppDbContext db, IReadOnlyCollection<int> productIds, CancellationToken cancellationToken) =>
+        db.Products.AnyAsync(p => productIds.Contains(p.Id) && p.Stock <= 0, cancellationToken);
+
+    /// <summary>Whether the restock of these lines (just made, inside the transaction) brought a sold-out product back.</summary>
+    private static async Task<bool> AnyBackInStockAsync(AppDbContext db, IReadOnlyCollection<OrderLine> lines, CancellationToken cancellationToken)
+    {
+        var returned = lines.GroupBy(l => l.ProductId).ToDictionary(g => g.Key, g => g.Sum(l => l.Quantity));
+        var ids = returned.Keys.ToList();
+        var stock = await db.Products.Where(p => ids.Contains(p.Id)).Select(p => new { p.Id, p.Stock }).ToListAsync(cancellationToken);
+        return stock.Any(p => p.Stock > 0 && p.Stock - returned[p.Id] <= 0);
     }
 
     private static string DefaultNote(OrderStatus status) => status switch

@@ -106,7 +106,8 @@ public sealed class ComponentServices
         context.Services.AddScoped(_ => new AddressService(database.Factory));
         context.Services.AddScoped(sp => new OrderService(
             database.Factory, sp.GetRequiredService<CartService>(), sp.GetRequiredService<PaymentMethodRegistry>(),
-            services.Mail, new Ecommerce.Shared.Audit.AuditLog(database.Factory, database.Clock), options, database.Clock, NullLogger<OrderService>.Instance));
+            services.Mail, new Ecommerce.Shared.Audit.AuditLog(database.Factory, database.Clock), options, database.Clock, NullLogger<OrderService>.Instance,
+            new RecordingCatalogNotifier()));
         context.Services.AddScoped<CartState>();
         return services;
     }
