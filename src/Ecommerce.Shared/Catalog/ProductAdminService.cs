@@ -430,7 +430,7 @@ public sealed class ProductAdminService(
     /// <summary>The answer to an edit of a product that someone else changed since the caller loaded it.</summary>
     public static Error ChangedMeanwhile(string name, long? currentVersion) =>
         new Error(ErrorCodes.Conflict,
-            $"Someone else changed {name} while you were editing it, so nothing was saved. Reload the product to see their changes, then make yours again.",
+            $"Someone else changed {name} while you were editing it, so nothing was saved. Reload the product to see their changes, then save yours over them.",
             "version")
         {
             Details = currentVersion is { } version ? new Dictionary<string, object> { ["currentVersion"] = version } : null,
