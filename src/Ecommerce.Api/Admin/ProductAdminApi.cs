@@ -39,7 +39,7 @@ public sealed record AdminProductDto(
 
 public sealed record AdminProductRowDto(
     string Id, string Name, string Sku, string Slug, string? CategoryId, string? CategoryName, decimal Price, decimal? CompareAtPrice,
-    int Stock, string Status, bool IsFeatured, string? Image, DateTime UpdatedAt);
+    int Stock, string Status, bool IsFeatured, string? Image, DateTime UpdatedAt, long Version);
 
 /// <summary>Admin endpoints for products: create, partial update, delete (archive when ordered), and the admin list.</summary>
 public static class ProductAdminApi
@@ -148,7 +148,7 @@ public static class ProductAdminApi
         }, cancellationToken);
         return ApiResults.Ok(page.ToPagedData(r => new AdminProductRowDto(
             ApiIds.Format(r.Id), r.Name, r.Sku, r.Slug, r.CategoryId is { } cid ? ApiIds.Format(cid) : null, r.CategoryName,
-            r.Price.ToDecimal(), r.CompareAtPrice?.ToDecimal(), r.Stock, r.Status.ToString().ToLowerInvariant(), r.IsFeatured, r.ImageUrl, r.UpdatedAt)));
+            r.Price.ToDecimal(), r.CompareAtPrice?.ToDecimal(), r.Stock, r.Status.ToString().ToLowerInvariant(), r.IsFeatured, r.ImageUrl, r.UpdatedAt, r.Version)));
     }
 
     private static ProductInput ToInput(ProductRequest request, IReadOnlySet<string>? present, out List<Error> errors)

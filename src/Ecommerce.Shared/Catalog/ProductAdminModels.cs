@@ -22,7 +22,7 @@ public sealed record AdminProductQuery
 
 public sealed record AdminProductRow(
     int Id, string Name, string Sku, string Slug, int? CategoryId, string? CategoryName, Money Price, Money? CompareAtPrice,
-    int Stock, ProductStatus Status, bool IsFeatured, string? ImageUrl, DateTime UpdatedAt);
+    int Stock, ProductStatus Status, bool IsFeatured, string? ImageUrl, DateTime UpdatedAt, long Version);
 
 public sealed record AdminImage(int Id, string Url, string Alt, bool IsPrimary, int SortOrder);
 

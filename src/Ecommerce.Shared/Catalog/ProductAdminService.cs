@@ -52,12 +52,12 @@ public sealed class ProductAdminService(
                 CategoryName = p.Category != null ? p.Category.Name : null,
                 p.PriceCents, p.CompareAtPriceCents, p.Stock, p.Status, p.IsFeatured,
                 Image = p.Images.OrderByDescending(i => i.IsPrimary).ThenBy(i => i.SortOrder).Select(i => i.Url).FirstOrDefault(),
-                p.UpdatedAt,
+                p.UpdatedAt, p.Version,
             })
             .ToListAsync(cancellationToken);
         return new PagedResult<AdminProductRow>(
             rows.Select(r => new AdminProductRow(r.Id, r.Name, r.Sku, r.Slug, r.CategoryId, r.CategoryName, new Money(r.PriceCents),
-                r.CompareAtPriceCents is { } c ? new Money(c) : null, r.Stock, r.Status, r.IsFeatured, r.Image, r.UpdatedAt)).ToList(),
+                r.CompareAtPriceCents is { } c ? new Money(c) : null, r.Stock, r.Status, r.IsFeatured, r.Image, r.UpdatedAt, r.Version)).ToList(),
             pageNumber, pageSize, total);
     }
 
