@@ -7,7 +7,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Ecommerce.Tests.E2E;
 
-/// <summary>Only customers who bought a product may review it; their review shows at once under their short name.</summary>
+/// <summary>Only customers with a paid order of a product may review it; their review shows at once under their short name.</summary>
 [Collection(StoreCollection.Name)]
 public sealed class ReviewTests(StoreFixture store, ITestOutputHelper output)
 {
@@ -21,7 +21,7 @@ public sealed class ReviewTests(StoreFixture store, ITestOutputHelper output)
     public async Task Customer_who_bought_a_product_reviews_it()
     {
         var customer = await StoreApi.RegisterCustomerAsync(store.BaseAddress, "Teodora", "Marsh");
-        string orderNumber;
+        string orderNumber, orderId;
         using (var api = await StoreApi.SignInAsync(store.BaseAddress, customer.Email, customer.Password))
         {
             // Placed through the API: the browser part of the test is the review, not the checkout.
@@ -33,6 +33,7 @@ public sealed class ReviewTests(StoreFixture store, ITestOutputHelper output)
             var order = await api.PostAsync("orders",
                 new { shippingAddressId = address.GetProperty("id").GetString(), paymentMethodId = "bank_transfer" }, HttpStatusCode.Created);
             orderNumber = order.GetProperty("orderNumber").GetString()!;
+            orderId = order.GetProperty("id").GetString()!;
             Assert.Matches(ShoppingUi.OrderNumber, orderNumber);
         }
 
@@ -40,9 +41,20 @@ public sealed class ReviewTests(StoreFixture store, ITestOutputHelper output)
         var page = session.Page;
         var reviews = page.GetByRole(AriaRole.Region, new() { Name = "Customer reviews" });
 
-        await session.StepAsync("signed in, the product page offers the review form", async () =>
+        await session.StepAsync("while the order is unpaid, the product page says the review waits for the payment", async () =>
         {
             await session.SignInAsync(customer);
+            await session.GotoAsync($"/products/{BoughtSlug}");
+            await Expect(page.H1()).ToHaveTextAsync(BoughtName);
+            await Expect(page.GetByText("You can review this product once your order of it is paid.")).ToBeVisibleAsync();
+            await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Submit review" })).ToHaveCountAsync(0);
+        });
+
+        using (var admin = await StoreApi.SignInAsAdminAsync(store.BaseAddress))
+            await admin.PutAsync($"orders/{orderId}/status", new { status = "paid", note = "Bank transfer received" });
+
+        await session.StepAsync("once it is paid, the product page offers the review form", async () =>
+        {
             await session.GotoAsync($"/products/{BoughtSlug}");
             await Expect(page.H1()).ToHaveTextAsync(BoughtName);
             await Expect(reviews.GetByText("No reviews yet.", new() { Exact = false })).ToBeVisibleAsync();
@@ -93,7 +105,7 @@ public sealed class ReviewTests(StoreFixture store, ITestOutputHelper output)
         await session.StepAsync("a product the customer did not buy cannot be reviewed", async () =>
         {
             await session.GotoAsync($"/products/{NotBoughtSlug}");
-            await Expect(page.GetByText("Only customers who bought this product can review it.")).ToBeVisibleAsync();
+            await Expect(page.GetByText("Only customers who bought this product can review it: once you have a paid order of it, you can review it here.")).ToBeVisibleAsync();
             await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Submit review" })).ToHaveCountAsync(0);
         });
 

@@ -20,23 +20,27 @@ namespace Ecommerce.Api.Admin;
 
 public sealed record ProductImageRequest(string? Url, string? Alt, bool? IsPrimary);
 
-/// <summary>The body of POST and PUT /api/v1/products (document 002's "Create Product").</summary>
+/// <summary>
+/// The body of POST and PUT /api/v1/products (document 002's "Create Product"). On PUT, <c>version</c> (the product's
+/// version as last read) makes the update conditional on nobody having changed the product since, and
+/// <c>expectedStock</c> (the stock as last read) makes a stock change conditional on no sale having happened since.
+/// </summary>
 public sealed record ProductRequest(
     string? Name, string? Slug, string? Description, string? LongDescription, decimal? Price, decimal? CompareAtPrice, string? Sku,
     [property: JsonConverter(typeof(FlexibleIdConverter))] string? CategoryId,
     IReadOnlyList<ProductImageRequest>? Images, int? Stock, IReadOnlyList<string>? Tags, IReadOnlyList<AttributeDto>? Attributes,
-    IReadOnlyDictionary<string, string>? Specifications, bool? IsFeatured, string? Status);
+    IReadOnlyDictionary<string, string>? Specifications, bool? IsFeatured, string? Status, long? Version = null, int? ExpectedStock = null);
 
 /// <summary>A product as admins see it (any status).</summary>
 public sealed record AdminProductDto(
     string Id, string Name, string Slug, string Sku, string Description, string? LongDescription, decimal Price, decimal? CompareAtPrice,
     string? CategoryId, int Stock, bool InStock, IReadOnlyList<string> Tags, IReadOnlyList<AttributeDto> Attributes,
     IReadOnlyDictionary<string, string> Specifications, IReadOnlyList<ProductImageDto> Images, bool IsFeatured, string Status,
-    DateTime CreatedAt, DateTime UpdatedAt);
+    DateTime CreatedAt, DateTime UpdatedAt, long Version);
 
 public sealed record AdminProductRowDto(
     string Id, string Name, string Sku, string Slug, string? CategoryId, string? CategoryName, decimal Price, decimal? CompareAtPrice,
-    int Stock, string Status, bool IsFeatured, string? Image, DateTime UpdatedAt);
+    int Stock, string Status, bool IsFeatured, string? Image, DateTime UpdatedAt, long Version);
 
 /// <summary>Admin endpoints for products: create, partial update, delete (archive when ordered), and the admin list.</summary>
 public static class ProductAdminApi
@@ -50,7 +54,8 @@ public static class ProductAdminApi
             .WithDescription("The slug is made from the name when omitted. SKU and slug are unique (409 ALREADY_EXISTS).")
             .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status409Conflict);
         admin.MapPut("/products/{id}", Update).WithTags("Products").WithName("UpdateProduct").WithSummary("Change a product (admin)")
-            .WithDescription("A partial update: only the fields sent change (e.g. { \"price\": 379.99, \"stock\": 120 }). Send null to clear compareAtPrice or categoryId.")
+            .WithDescription("A partial update: only the fields sent change (e.g. { \"price\": 379.99, \"stock\": 120 }). Send null to clear compareAtPrice or categoryId. " +
+                             "Send the version you read to refuse the update (409 CONFLICT) when someone changed the product since, and expectedStock with stock to refuse a stock change when orders changed the stock since.")
             .Accepts<ProductRequest>("application/json")
             .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
         admin.MapDelete("/products/{id}", Delete).WithTags("Products").WithName("DeleteProduct").WithSummary("Delete a product (admin)")
@@ -144,7 +149,7 @@ public static class ProductAdminApi
         }, cancellationToken);
         return ApiResults.Ok(page.ToPagedData(r => new AdminProductRowDto(
             ApiIds.Format(r.Id), r.Name, r.Sku, r.Slug, r.CategoryId is { } cid ? ApiIds.Format(cid) : null, r.CategoryName,
-            r.Price.ToDecimal(), r.CompareAtPrice?.ToDecimal(), r.Stock, r.Status.ToString().ToLowerInvariant(), r.IsFeatured, r.ImageUrl, r.UpdatedAt)));
+            r.Price.ToDecimal(), r.CompareAtPrice?.ToDecimal(), r.Stock, r.Status.ToString().ToLowerInvariant(), r.IsFeatured, r.ImageUrl, r.UpdatedAt, r.Version)));
     }
 
     private static ProductInput ToInput(ProductRequest request, IReadOnlySet<string>? present, out List<Error> errors)
@@ -169,6 +174,8 @@ public static class ProductAdminApi
             IsFeatured = request.IsFeatured, Status = request.Status,
             Images = request.Images?.Select(i => new ProductImageInput(i.Url ?? "", i.Alt, i.IsPrimary ?? false)).ToList(),
             Present = present,
+            ExpectedVersion = request.Version,
+            ExpectedStock = request.ExpectedStock,
         };
     }
 
@@ -179,7 +186,7 @@ public static class ProductAdminApi
         return new AdminProductDto(ApiIds.Format(p.Id), p.Name, p.Slug, p.Sku, p.Description, p.LongDescription, p.Price, p.CompareAtPrice,
             p.CategoryId is { } c ? ApiIds.Format(c) : null, p.Stock, p.Stock > 0, p.Tags, p.Attributes.Select(a => new AttributeDto(a.Name, a.Value)).ToList(),
             specifications, p.Images.Select(i => new ProductImageDto(CatalogMapping.Absolute(baseUri, i.Url), i.Alt, i.IsPrimary)).ToList(),
-            p.IsFeatured, p.Status.ToString().ToLowerInvariant(), p.CreatedAt, p.UpdatedAt);
+            p.IsFeatured, p.Status.ToString().ToLowerInvariant(), p.CreatedAt, p.UpdatedAt, p.Version);
     }
 
     private static Uri BaseUri(HttpRequest request) => new($"{request.Scheme}://{request.Host}{request.PathBase}/");

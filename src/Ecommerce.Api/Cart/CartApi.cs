@@ -15,9 +15,10 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Ecommerce.Api.Cart;
 
+/// <summary>A cart line; <c>shownPrice</c> is the unit price the shopper was shown when adding it, <c>priceChanged</c> whether <c>price</c> now differs.</summary>
 public sealed record CartItemDto(
     string Id, string ProductId, string ProductName, string? ProductImage, string Sku, decimal Price, int Quantity,
-    decimal Subtotal, int AvailableStock, DateTime AddedAt);
+    decimal Subtotal, int AvailableStock, DateTime AddedAt, decimal ShownPrice, bool PriceChanged);
 
 public sealed record CartCouponDto(string Code, string? Description, string DiscountType, decimal DiscountValue, decimal DiscountAmount, bool Valid, string? Message);
 
@@ -127,7 +128,8 @@ public static class CartApi
     internal static CartItemDto ToDto(CartLine line, Uri baseUri) => new(
         ApiIds.Format(line.Id), ApiIds.Format(line.ProductId), line.ProductName,
         line.ProductImage is null ? null : CatalogMapping.Absolute(baseUri, line.ProductImage),
-        line.Sku, line.Price.ToDecimal(), line.Quantity, line.Subtotal.ToDecimal(), line.Stock, line.AddedAt);
+        line.Sku, line.Price.ToDecimal(), line.Quantity, line.Subtotal.ToDecimal(), line.Stock, line.AddedAt,
+        line.ShownPrice.ToDecimal(), line.PriceChanged);
 
     internal static CartDto ToDto(CartView view, string userId, Uri baseUri) => new(
         userId,

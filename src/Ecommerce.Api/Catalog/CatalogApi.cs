@@ -16,21 +16,24 @@ public static class CatalogApi
 {
     public static IEndpointRouteBuilder MapCatalogApi(this IEndpointRouteBuilder routes)
     {
-        var products = routes.MapGroup("/products").WithTags("Products").CacheOutput(CatalogOutputCachePolicy.Name);
+        var products = routes.MapGroup("/products").WithTags("Products");
 
         products.MapGet("/", ListProducts)
+            .CacheOutput(CatalogOutputCachePolicy.Name)
             .WithName("ListProducts")
             .WithSummary("List products")
             .WithDescription("Active products, filtered by category (including its sub-categories) and price, sorted and paged.")
             .ProducesErrors(StatusCodes.Status400BadRequest);
 
         products.MapGet("/search", SearchProducts)
+            .CacheOutput(CatalogOutputCachePolicy.Name)
             .WithName("SearchProducts")
             .WithSummary("Search products")
             .WithDescription("Matches every word of q in name, description, tags and SKU (case-insensitive); best matches first.")
             .ProducesErrors(StatusCodes.Status400BadRequest);
 
         products.MapGet("/{id}", GetProduct)
+            .CacheOutput(CatalogOutputCachePolicy.ProductName)
             .WithName("GetProduct")
             .WithSummary("Get a product")
             .WithDescription("A product with its long description, specifications, latest reviews and related products.")

@@ -34,7 +34,8 @@ public static class ApiResults
         ErrorCodes.PaymentFailed => StatusCodes.Status402PaymentRequired,
         ErrorCodes.Forbidden or ErrorCodes.EmailNotVerified => StatusCodes.Status403Forbidden,
         ErrorCodes.NotFound => StatusCodes.Status404NotFound,
-        ErrorCodes.AlreadyExists or ErrorCodes.Conflict or ErrorCodes.InsufficientStock => StatusCodes.Status409Conflict,
+        ErrorCodes.AlreadyExists or ErrorCodes.Conflict or ErrorCodes.InsufficientStock
+            or ErrorCodes.CouponInvalid or ErrorCodes.PriceChanged => StatusCodes.Status409Conflict,
         ErrorCodes.MethodNotAllowed => StatusCodes.Status405MethodNotAllowed,
         ErrorCodes.UnsupportedMediaType => StatusCodes.Status415UnsupportedMediaType,
         ErrorCodes.RateLimitExceeded => StatusCodes.Status429TooManyRequests,

@@ -1,6 +1,7 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.OutputCaching;
-using Microsoft.Extensions.Configuration;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -21,13 +22,38 @@ public sealed class CatalogCacheOptions
 /// <summary>
 /// Output caching for what every anonymous visitor sees alike: catalog pages and the public catalog API.
 /// A response is cached only for a GET or HEAD without credentials or personal cookies, only when it is a
-/// 200 that sets no cookie, and for at most <see cref="CatalogCacheOptions.CatalogSeconds"/>; catalog
-/// changes evict it early through the <see cref="Tag"/> tag.
+/// 200 that sets no cookie, and for at most <see cref="CatalogCacheOptions.CatalogSeconds"/>.
+/// Entries are tagged so that changes evict exactly what they make untrue: every entry carries <see cref="Tag"/>
+/// (back-office changes drop them all), listings carry <see cref="ListingsTag"/>, and a product's own page and API
+/// answer carry <see cref="ProductTag"/> / <see cref="ProductPageTag"/> (an order or a review drops those at once).
+/// Blazor answers an enhanced navigation (blazor.web.js asks with <c>Accept: text/html; blazor-enhanced-nav=on</c>)
+/// differently from a plain request — with an <c>ssr-framing</c> header and its markers in the body — so the two
+/// never share an entry; and a response served from the cache gets its <c>blazor-enhanced-nav: allow</c> header back
+/// exactly (the cache's store returns it as "Allow", which blazor.web.js does not accept, falling back to a second,
+/// full page load).
 /// </summary>
-public sealed class CatalogOutputCachePolicy(IOptionsMonitor<CatalogCacheOptions> options) : IOutputCachePolicy
+public abstract class CatalogOutputCachePolicy(IOptionsMonitor<CatalogCacheOptions> options) : IOutputCachePolicy
 {
+    /// <summary>Listings: home, category and search pages, the API's product list and search, the category tree.</summary>
     public const string Name = "Catalog";
+    /// <summary>One product: its page (<c>/products/{slug}</c>) and <c>GET /api/v1/products/{id}</c>.</summary>
+    public const string ProductName = "CatalogProduct";
     public const string Tag = "catalog";
+    public const string ListingsTag = "catalog:listings";
+    /// <summary>The response header by which Blazor tells blazor.web.js that a page may be patched in by enhanced navigation.</summary>
+    public const string EnhancedNavigationHeader = "blazor-enhanced-nav";
+    /// <summary>The Accept header blazor.web.js sends for an enhanced navigation (the framework matches it exactly).</summary>
+    public const string EnhancedNavigationAccept = "text/html; blazor-enhanced-nav=on";
+
+    /// <summary>Whether Blazor will answer this request as an enhanced navigation (with <c>ssr-framing</c>).</summary>
+    public static bool IsEnhancedNavigation(HttpRequest request) =>
+        request.Headers.Accept is { Count: 1 } accept && string.Equals(accept[0], EnhancedNavigationAccept, StringComparison.Ordinal);
+
+    public static string ProductTag(int productId) => "catalog:product:" + productId.ToString(CultureInfo.InvariantCulture);
+    public static string ProductPageTag(string slug) => "catalog:product-page:" + slug.ToLowerInvariant();
+
+    /// <summary>The tags of this kind of entry beside <see cref="Tag"/>.</summary>
+    protected abstract IEnumerable<string> TagsOf(HttpContext context);
 
     ValueTask IOutputCachePolicy.CacheRequestAsync(OutputCacheContext context, CancellationToken cancellationToken)
     {
@@ -45,13 +71,24 @@ public sealed class CatalogOutputCachePolicy(IOptionsMonitor<CatalogCacheOptions
         context.AllowLocking = true;
         context.ResponseExpirationTimeSpan = TimeSpan.FromSeconds(Math.Max(1, settings.CatalogSeconds));
         context.CacheVaryByRules.QueryKeys = "*";
+        context.CacheVaryByRules.VaryByValues["enhanced-navigation"] = IsEnhancedNavigation(request) ? "on" : "off";
         context.CacheVaryByRules.VaryByHost = true;
         context.Tags.Add(Tag);
+        foreach (var tag in TagsOf(context.HttpContext)) context.Tags.Add(tag);
         return ValueTask.CompletedTask;
     }
 
-    ValueTask IOutputCachePolicy.ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellationToken) =>
-        ValueTask.CompletedTask;
+    ValueTask IOutputCachePolicy.ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellationToken)
+    {
+        var response = context.HttpContext.Response;
+        response.OnStarting(() =>
+        {
+            if (string.Equals(response.Headers[EnhancedNavigationHeader], "allow", StringComparison.OrdinalIgnoreCase))
+                response.Headers[EnhancedNavigationHeader] = "allow";
+            return Task.CompletedTask;
+        });
+        return ValueTask.CompletedTask;
+    }
 
     ValueTask IOutputCachePolicy.ServeResponseAsync(OutputCacheContext context, CancellationToken cancellationToken)
     {
@@ -62,14 +99,35 @@ public sealed class CatalogOutputCachePolicy(IOptionsMonitor<CatalogCacheOptions
     }
 }
 
+/// <summary>The policy of listings (<see cref="CatalogOutputCachePolicy.Name"/>).</summary>
+public sealed class CatalogListingCachePolicy(IOptionsMonitor<CatalogCacheOptions> options) : CatalogOutputCachePolicy(options)
+{
+    protected override IEnumerable<string> TagsOf(HttpContext context) => [ListingsTag];
+}
+
+/// <summary>The policy of one product's page and API answer (<see cref="CatalogOutputCachePolicy.ProductName"/>): tagged by the route's id or slug.</summary>
+public sealed class CatalogProductCachePolicy(IOptionsMonitor<CatalogCacheOptions> options) : CatalogOutputCachePolicy(options)
+{
+    protected override IEnumerable<string> TagsOf(HttpContext context)
+    {
+        if (context.GetRouteValue("id") is string id && int.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var productId))
+            yield return ProductTag(productId);
+        if (context.GetRouteValue("slug") is string slug) yield return ProductPageTag(slug);
+    }
+}
+
 public static class CatalogOutputCacheExtensions
 {
     public static IServiceCollection AddCatalogOutputCache(this IServiceCollection services)
     {
         services.AddOptions<CatalogCacheOptions>().BindConfiguration(CatalogCacheOptions.Section);
-        services.AddSingleton<CatalogOutputCachePolicy>();
-        services.AddOutputCache(options => options.AddPolicy(
-            CatalogOutputCachePolicy.Name, policy => policy.AddPolicy<CatalogOutputCachePolicy>(), excludeDefaultPolicy: true));
+        services.AddSingleton<CatalogListingCachePolicy>();
+        services.AddSingleton<CatalogProductCachePolicy>();
+        services.AddOutputCache(options =>
+        {
+            options.AddPolicy(CatalogOutputCachePolicy.Name, policy => policy.AddPolicy<CatalogListingCachePolicy>(), excludeDefaultPolicy: true);
+            options.AddPolicy(CatalogOutputCachePolicy.ProductName, policy => policy.AddPolicy<CatalogProductCachePolicy>(), excludeDefaultPolicy: true);
+        });
         return services;
     }
 }

@@ -44,7 +44,8 @@ public sealed record CreateOrderRequest(
     AddressRequest? BillingAddress,
     string? PaymentMethodId,
     string? CouponCode,
-    string? Notes);
+    string? Notes,
+    decimal? ExpectedTotal = null);
 
 public sealed record CancelOrderRequest(string? Reason);
 public sealed record UpdateOrderStatusRequest(string? Status, string? Note, string? TrackingNumber, string? Carrier);
@@ -59,6 +60,9 @@ public static class OrdersApi
 
         orders.MapPost("/", Create).WithName("CreateOrder").WithSummary("Place an order from the caller's cart")
             .WithDescription("Takes the stock of every line atomically: when a line can no longer be filled the answer is 409 INSUFFICIENT_STOCK and nothing is taken. " +
+                             "Never at a price the shopper did not see: when the cart's coupon stopped applying (409 COUPON_INVALID), a line's price changed since it was added " +
+                             "(409 PRICE_CHANGED on items) or the total differs from expectedTotal (409 PRICE_CHANGED on expectedTotal), nothing is placed, the errors carry " +
+                             "the new totals and the cart is left showing them, so the same request again places the order at those totals. " +
                              "paymentMethodId is bank_transfer or cash_on_delivery; the order stays pending until it is paid. The cart is emptied.")
             .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
         orders.MapGet("/", List).WithName("ListOrders").WithSummary("The caller's orders, newest first (all orders for admins)")
@@ -90,6 +94,9 @@ public static class OrdersApi
             billingId = id;
         }
 
+        if (request.ExpectedTotal is { } expected && (expected < 0 || decimal.Round(expected, 2) != expected))
+            return ApiResults.Error(Error.Validation("expectedTotal", "expectedTotal is an amount of 0 or more with at most two decimals."));
+
         var result = await orders.PlaceOrderAsync(user.UserId(), new PlaceOrderInput
         {
             ShippingAddressId = shippingId,
@@ -99,6 +106,7 @@ public static class OrdersApi
             PaymentMethodId = request.PaymentMethodId,
             CouponCode = request.CouponCode,
             Notes = request.Notes,
+            ExpectedTotal = request.ExpectedTotal is { } total ? Money.FromDecimal(total) : null,
         }, cancellationToken);
         return result.Succeeded
             ? ApiResults.Created($"/api/v1/orders/{result.Value.Id}", ToDto(result.Value), "Order created successfully")

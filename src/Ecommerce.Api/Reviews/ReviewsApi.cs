@@ -16,7 +16,7 @@ public sealed record CreateReviewRequest(int? Rating, string? Title, string? Com
 
 public sealed record CreatedReviewDto(string Id, string ProductId, string? UserId, string UserName, int Rating, string? Title, string? Comment, DateTime CreatedAt);
 
-/// <summary>POST /api/v1/products/{id}/reviews: a review by a customer who bought the product.</summary>
+/// <summary>POST /api/v1/products/{id}/reviews: a review by a customer with a paid order of the product.</summary>
 public static class ReviewsApi
 {
     public static IEndpointRouteBuilder MapReviewsApi(this IEndpointRouteBuilder routes)
@@ -25,7 +25,9 @@ public static class ReviewsApi
             .WithTags("Products")
             .WithName("AddReview")
             .WithSummary("Review a product you bought")
-            .WithDescription("Only a customer with a non-cancelled order containing the product may review it (403 otherwise), once per product (409).")
+            .WithDescription("Only a customer with a paid order (paid, processing, shipped or delivered) containing the product may review it (403 otherwise, " +
+                             "saying when the order awaits its payment), once per product (409). The review records that order; when it is cancelled or " +
+                             "refunded and no other paid order of the customer contains the product, the review is hidden and leaves the rating.")
             .RequireAuthorization(ApiPolicies.Customer)
             .RequireRateLimiting(RateLimitPolicies.Review)
             .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden,

@@ -15,13 +15,16 @@ public readonly record struct CartOwner(string? UserId, Guid? AnonymousId)
     public bool IsKnown => UserId is not null || AnonymousId is not null;
 }
 
+/// <summary>A line of a cart: the product as it is now, and <see cref="ShownPrice"/>, the unit price the shopper was shown for it.</summary>
 public sealed record CartLine(
     int Id, int ProductId, string ProductName, string ProductSlug, string? ProductImage, string Sku,
-    Money Price, int Quantity, int Stock, DateTime AddedAt)
+    Money Price, int Quantity, int Stock, DateTime AddedAt, Money ShownPrice)
 {
     public Money Subtotal => Price * Quantity;
     /// <summary>The product no longer has as many in stock as this line asks for.</summary>
     public bool ExceedsStock => Quantity > Stock;
+    /// <summary>The price is not the one the shopper was shown when adding the product (was <see cref="ShownPrice"/>, now <see cref="Price"/>).</summary>
+    public bool PriceChanged => ShownPrice != Price;
 }
 
 /// <summary>The coupon on a cart: what it takes off now, or why it does not apply (then <see cref="Problem"/> says).</summary>
@@ -100,6 +103,7 @@ public sealed class CartService(IDbContextFactory<AppDbContext> dbFactory, IOpti
         {
             item.Quantity = (int)requested;
         }
+        item.ShownPriceCents = product.PriceCents; // the price on the page the shopper added it from
         cart.UpdatedAt = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -215,9 +219,17 @@ public sealed class CartService(IDbContextFactory<AppDbContext> dbFactory, IOpti
             var existing = account.Items.FirstOrDefault(i => i.ProductId == item.ProductId);
             var cap = Math.Min(available, CartLimits.MaxLineQuantity);
             if (existing is null)
-                account.Items.Add(new CartItem { ProductId = item.ProductId, Quantity = Math.Min(item.Quantity, cap), AddedAt = item.AddedAt });
+            {
+                account.Items.Add(new CartItem
+                {
+                    ProductId = item.ProductId, Quantity = Math.Min(item.Quantity, cap), AddedAt = item.AddedAt, ShownPriceCents = item.ShownPriceCents,
+                });
+            }
             else
+            {
                 existing.Quantity = Math.Min(existing.Quantity + item.Quantity, Math.Max(cap, existing.Quantity));
+                if (item.AddedAt > existing.AddedAt) existing.ShownPriceCents = item.ShownPriceCents; // the price seen last
+            }
         }
         account.CouponCode ??= anonymous.CouponCode;
         account.UpdatedAt = clock.GetUtcNow().UtcDateTime;
@@ -237,10 +249,11 @@ public sealed class CartService(IDbContextFactory<AppDbContext> dbFactory, IOpti
                 {
                     item.Id, item.ProductId, product.Name, product.Slug,
                     Image = product.Images.OrderByDescending(i => i.IsPrimary).ThenBy(i => i.SortOrder).Select(i => i.Url).FirstOrDefault(),
-                    product.Sku, product.PriceCents, item.Quantity, product.Stock, item.AddedAt,
+                    product.Sku, product.PriceCents, item.Quantity, product.Stock, item.AddedAt, item.ShownPriceCents,
                 })
             .ToListAsync(cancellationToken);
-        var lines = rows.Select(l => new CartLine(l.Id, l.ProductId, l.Name, l.Slug, l.Image, l.Sku, new Money(l.PriceCents), l.Quantity, l.Stock, l.AddedAt)).ToList();
+        var lines = rows.Select(l => new CartLine(l.Id, l.ProductId, l.Name, l.Slug, l.Image, l.Sku, new Money(l.PriceCents), l.Quantity, l.Stock,
+            l.AddedAt, new Money(l.ShownPriceCents))).ToList();
         var subtotal = lines.Aggregate(Money.Zero, (sum, l) => sum + l.Subtotal);
 
         CartCoupon? applied = null;
@@ -302,7 +315,7 @@ public sealed class CartService(IDbContextFactory<AppDbContext> dbFactory, IOpti
     private static CartLine ToLine(CartItem item, Product product) => new(
         item.Id, product.Id, product.Name, product.Slug,
         product.Images.OrderByDescending(i => i.IsPrimary).ThenBy(i => i.SortOrder).Select(i => i.Url).FirstOrDefault(),
-        product.Sku, product.Price, item.Quantity, product.Stock, item.AddedAt);
+        product.Sku, product.Price, item.Quantity, product.Stock, item.AddedAt, new Money(item.ShownPriceCents));
 
     private static Error QuantityTooLow() => Error.Validation("quantity", "Quantity must be at least 1.");
 

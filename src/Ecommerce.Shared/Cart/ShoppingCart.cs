@@ -24,5 +24,7 @@ public class CartItem
     public int CartId { get; set; }
     public int ProductId { get; set; }
     public int Quantity { get; set; }
+    /// <summary>The unit price the shopper was shown when they last added the product (or acknowledged a change at checkout).</summary>
+    public long ShownPriceCents { get; set; }
     public DateTime AddedAt { get; set; }
 }

@@ -178,7 +178,7 @@ public sealed partial class CatalogService(IDbContextFactory<AppDbContext> dbFac
             .FirstAsync(cancellationToken);
 
         var reviews = await db.Reviews.AsNoTracking()
-            .Where(r => r.ProductId == row.Id && !r.IsHidden)
+            .Where(r => r.ProductId == row.Id).Where(ReviewService.IsVisible)
             .OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id)
             .Take(ReviewsOnProductPage)
             .Select(r => new ReviewInfo(r.Id, r.UserId, r.AuthorName, r.Rating, r.Title, r.Comment, r.CreatedAt))

@@ -45,6 +45,14 @@ public class Product : IHasTimestamps
     public double Rating { get; set; }
     public int ReviewCount { get; set; }
 
+    /// <summary>
+    /// The row version of the product's own fields: every back-office or API edit of them (editor, admin API, bulk
+    /// edits, CSV import, archive/restore) adds one, and an edit made against an older version is refused. Orders,
+    /// restocks, rating updates and picture changes leave it alone, so that a busy shop does not turn every editor
+    /// save into a conflict. A concurrency token: an update writes <c>WHERE "Version" = @read</c>.
+    /// </summary>
+    public long Version { get; set; }
+
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
 

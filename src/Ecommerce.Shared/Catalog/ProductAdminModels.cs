@@ -22,7 +22,7 @@ public sealed record AdminProductQuery
 
 public sealed record AdminProductRow(
     int Id, string Name, string Sku, string Slug, int? CategoryId, string? CategoryName, Money Price, Money? CompareAtPrice,
-    int Stock, ProductStatus Status, bool IsFeatured, string? ImageUrl, DateTime UpdatedAt);
+    int Stock, ProductStatus Status, bool IsFeatured, string? ImageUrl, DateTime UpdatedAt, long Version);
 
 public sealed record AdminImage(int Id, string Url, string Alt, bool IsPrimary, int SortOrder);
 
@@ -30,7 +30,8 @@ public sealed record AdminImage(int Id, string Url, string Alt, bool IsPrimary, 
 public sealed record ProductEdit(
     int Id, string Name, string Slug, string Sku, string Description, string? LongDescription, decimal Price, decimal? CompareAtPrice,
     int? CategoryId, int Stock, IReadOnlyList<string> Tags, IReadOnlyList<NameValue> Attributes, IReadOnlyList<NameValue> Specifications,
-    bool IsFeatured, ProductStatus Status, IReadOnlyList<AdminImage> Images, bool InOrders, DateTime CreatedAt, DateTime UpdatedAt);
+    bool IsFeatured, ProductStatus Status, IReadOnlyList<AdminImage> Images, bool InOrders, DateTime CreatedAt, DateTime UpdatedAt,
+    long Version);
 
 public sealed record ProductImageInput(string Url, string? Alt, bool IsPrimary);
 
@@ -59,7 +60,20 @@ public sealed record ProductInput
     public IReadOnlyList<ProductImageInput>? Images { get; init; }
     public IReadOnlySet<string>? Present { get; init; }
 
+    /// <summary>
+    /// The <see cref="Product.Version"/> the caller loaded. When given and the product has moved on since, the update
+    /// is refused with <c>CONFLICT</c> and nothing is written (someone else changed the product meanwhile).
+    /// </summary>
+    public long? ExpectedVersion { get; init; }
+
+    /// <summary>
+    /// The stock the caller saw. When given with a stock change and orders (or anyone) have changed the stock since,
+    /// the update is refused with <c>CONFLICT</c> naming the current stock, so that a save never overwrites sales.
+    /// </summary>
+    public int? ExpectedStock { get; init; }
+
     public bool Has(string field) => Present is null || Present.Contains(field);
+
 }
 
 /// <summary>A change applied to many selected products at once.</summary>

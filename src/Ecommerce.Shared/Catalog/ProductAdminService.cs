@@ -21,7 +21,8 @@ public sealed class ProductAdminService(
     AuditLog audit,
     ICatalogChangeNotifier catalogChanged,
     IOptions<StoreSettings> store,
-    IOptions<BackOfficeOptions> backOffice)
+    IOptions<BackOfficeOptions> backOffice,
+    TimeProvider clock)
 {
     public const int MaxBulkProducts = 5000;
     public const int MaxTags = 20;
@@ -51,12 +52,12 @@ public sealed class ProductAdminService(
                 CategoryName = p.Category != null ? p.Category.Name : null,
                 p.PriceCents, p.CompareAtPriceCents, p.Stock, p.Status, p.IsFeatured,
                 Image = p.Images.OrderByDescending(i => i.IsPrimary).ThenBy(i => i.SortOrder).Select(i => i.Url).FirstOrDefault(),
-                p.UpdatedAt,
+                p.UpdatedAt, p.Version,
             })
             .ToListAsync(cancellationToken);
         return new PagedResult<AdminProductRow>(
             rows.Select(r => new AdminProductRow(r.Id, r.Name, r.Sku, r.Slug, r.CategoryId, r.CategoryName, new Money(r.PriceCents),
-                r.CompareAtPriceCents is { } c ? new Money(c) : null, r.Stock, r.Status, r.IsFeatured, r.Image, r.UpdatedAt)).ToList(),
+                r.CompareAtPriceCents is { } c ? new Money(c) : null, r.Stock, r.Status, r.IsFeatured, r.Image, r.UpdatedAt, r.Version)).ToList(),
             pageNumber, pageSize, total);
     }
 
@@ -108,24 +109,51 @@ public sealed class ProductAdminService(
         return ToEdit(product, inOrders: false);
     }
 
+    /// <summary>
+    /// Changes the fields the input gives. Only those columns are written (with the version and UpdatedAt), so that
+    /// stock taken by orders meanwhile is never written back. With <see cref="ProductInput.ExpectedVersion"/> an edit
+    /// of a product someone else changed since is refused (CONFLICT, nothing written); with
+    /// <see cref="ProductInput.ExpectedStock"/> a stock change is made only if the stock is still the one the caller saw.
+    /// </summary>
     public async Task<Result<ProductEdit>> UpdateAsync(AdminActor actor, int id, ProductInput input, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        // On SQLite this takes the write lock at once, so the product stays as read until the commit; elsewhere the
+        // version in the UPDATE's WHERE and the conditional stock update refuse what moved in between.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var product = await db.Products.Include(p => p.Images).FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
         if (product is null) return ProductNotFound(id);
+        if (input.ExpectedVersion is { } expected && expected != product.Version) return ChangedMeanwhile(product.Name, product.Version);
         var errors = await ValidateAsync(db, input, product, cancellationToken);
         if (errors.Count > 0) return Result<ProductEdit>.Failure(errors);
 
+        int? newStock = input.Has("stock") ? input.Stock ?? 0 : null;
+        if (newStock is not null && input.ExpectedStock is { } seen && seen != product.Stock) return StockChangedMeanwhile(product.Name, product.Stock, seen);
+
         var before = Snapshot(product);
         var picturesBefore = product.Images.Select(i => i.Url).ToList();
-        await ApplyAsync(db, product, input, cancellationToken);
-        var changes = AuditLog.Diff(before, Snapshot(product));
-        if (changes.Count > 0)
-            audit.Record(db, actor, "product.updated", "Product", Id(id), $"Changed {string.Join(", ", changes.Keys)} of {product.Name}", changes);
-        await db.SaveChangesAsync(cancellationToken);
+        await ApplyAsync(db, product, input, cancellationToken, applyStock: false);
+        var after = Snapshot(product);
+        if (newStock is { } stock) after["stock"] = stock;
+        var changes = AuditLog.Diff(before, after);
+        if (changes.Count == 0) return ToEdit(product, await db.OrderLines.AnyAsync(l => l.ProductId == id, cancellationToken));
+
+        if (newStock is { } target && target != product.Stock)
+        {
+            // The stock is set apart from the tracked entity, conditionally when the caller said which stock it saw.
+            var stockRow = db.Products.Where(p => p.Id == id);
+            if (input.ExpectedStock is { } shown) stockRow = stockRow.Where(p => p.Stock == shown);
+            if (await stockRow.ExecuteUpdateAsync(s => s.SetProperty(p => p.Stock, target), cancellationToken) == 0)
+                return StockChangedMeanwhile(product.Name, await CurrentStockAsync(db, id, cancellationToken), input.ExpectedStock ?? product.Stock);
+        }
+        product.Version++;
+        audit.Record(db, actor, "product.updated", "Product", Id(id), $"Changed {string.Join(", ", changes.Keys)} of {product.Name}", changes);
+        if (await TrySaveAsync(db, cancellationToken) is { } conflict) return conflict;
+        await transaction.CommitAsync(cancellationToken);
+        if (newStock is { } saved) db.Entry(product).Property(p => p.Stock).CurrentValue = saved; // as the row now holds it
         // Uploaded pictures the new list leaves out are gone from the product: their files go too.
         foreach (var url in picturesBefore.Except(product.Images.Select(i => i.Url))) images.Delete(url);
-        if (changes.Count > 0) await catalogChanged.CatalogChangedAsync(cancellationToken);
+        await catalogChanged.CatalogChangedAsync(cancellationToken);
         return ToEdit(product, await db.OrderLines.AnyAsync(l => l.ProductId == id, cancellationToken));
     }
 
@@ -141,6 +169,7 @@ public sealed class ProductAdminService(
         {
             if (product.Status == ProductStatus.Archived) return ProductRemoval.Archived; // already as it should be: nothing to record
             product.Status = ProductStatus.Archived;
+            product.Version++;
             audit.Record(db, actor, "product.archived", "Product", Id(id), $"Archived {product.Name} (it appears in orders, so it is kept)");
             outcome = ProductRemoval.Archived;
         }
@@ -150,7 +179,7 @@ public sealed class ProductAdminService(
             audit.Record(db, actor, "product.deleted", "Product", Id(id), $"Deleted product {product.Name} ({product.Sku})");
             outcome = ProductRemoval.Deleted;
         }
-        await db.SaveChangesAsync(cancellationToken);
+        if (await TrySaveAsync(db, cancellationToken) is { } conflict) return conflict;
         if (outcome == ProductRemoval.Deleted) images.DeleteAll(id);
         await catalogChanged.CatalogChangedAsync(cancellationToken);
         return outcome;
@@ -241,8 +270,10 @@ public sealed class ProductAdminService(
             BulkEdit.Archive => "products.archived",
             _ => "products.restored",
         };
+        db.ChangeTracker.DetectChanges();
+        foreach (var changed in db.ChangeTracker.Entries<Product>().Where(e => e.State == EntityState.Modified)) changed.Entity.Version++;
         audit.Record(db, actor, action, "Product", products.Count == 1 ? Id(products[0].Id) : null, summary, details);
-        await db.SaveChangesAsync(cancellationToken);
+        if (await TrySaveAsync(db, cancellationToken) is { } conflict) return conflict;
         await transaction.CommitAsync(cancellationToken);
         await catalogChanged.CatalogChangedAsync(cancellationToken);
         return products.Count;
@@ -252,35 +283,43 @@ public sealed class ProductAdminService(
     public async Task<Result<AdminImage>> AddImageAsync(AdminActor actor, int productId, Stream content, string? alt, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var product = await db.Products.Include(p => p.Images).FirstOrDefaultAsync(p => p.Id == productId, cancellationToken);
-        if (product is null) return ProductNotFound(productId);
-        if (product.Images.Count >= 20) return Error.Validation("image", "A product can have at most 20 pictures.");
+        if (await RefusePictureAsync(db, productId, cancellationToken) is { } refused) return refused; // before a file is written
 
         var saved = await images.SaveAsync(productId, content, cancellationToken);
         if (!saved.Succeeded) return Result<AdminImage>.Failure(saved.Errors);
-
-        var image = new ProductImage
-        {
-            ProductId = productId,
-            Url = saved.Value,
-            AltText = string.IsNullOrWhiteSpace(alt) ? product.Name : alt.Trim()[..Math.Min(alt.Trim().Length, 300)],
-            IsPrimary = product.Images.Count == 0,
-            SortOrder = product.Images.Count == 0 ? 0 : product.Images.Max(i => i.SortOrder) + 1,
-        };
-        product.Images.Add(image);
-        db.Entry(product).State = EntityState.Modified; // a picture change is a product change: UpdatedAt is stamped
-        audit.Record(db, actor, "product.image-added", "Product", Id(productId), $"Added a picture to {product.Name}", new { image.Url });
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            if (await RefusePictureAsync(db, productId, cancellationToken) is { } full) // again, now that nothing else can add one
+            {
+                images.Delete(saved.Value);
+                return full;
+            }
+            var product = await db.Products.Include(p => p.Images).FirstAsync(p => p.Id == productId, cancellationToken);
+            var image = new ProductImage
+            {
+                ProductId = productId,
+                Url = saved.Value,
+                AltText = string.IsNullOrWhiteSpace(alt) ? product.Name : alt.Trim()[..Math.Min(alt.Trim().Length, 300)],
+                IsPrimary = product.Images.Count == 0,
+                SortOrder = product.Images.Count == 0 ? 0 : product.Images.Max(i => i.SortOrder) + 1,
+            };
+            product.Images.Add(image);
+            audit.Record(db, actor, "product.image-added", "Product", Id(productId), $"Added a picture to {product.Name}", new { image.Url });
+            if (!await SavePicturesAsync(db, productId, cancellationToken))
+            {
+                images.Delete(saved.Value);
+                return PicturesChangedMeanwhile();
+            }
+            await transaction.CommitAsync(cancellationToken);
+            await catalogChanged.CatalogChangedAsync(cancellationToken);
+            return new AdminImage(image.Id, image.Url, image.AltText, image.IsPrimary, image.SortOrder);
         }
         catch
         {
             images.Delete(saved.Value); // no row points at the file: it must not stay behind
             throw;
         }
-        await catalogChanged.CatalogChangedAsync(cancellationToken);
-        return new AdminImage(image.Id, image.Url, image.AltText, image.IsPrimary, image.SortOrder);
     }
 
     /// <summary>Sets the pictures' order (first = shown first), alt texts and the primary one, in one step.</summary>
@@ -288,11 +327,12 @@ public sealed class ProductAdminService(
         AdminActor actor, int productId, IReadOnlyList<(int ImageId, string? Alt)> ordered, int primaryImageId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var product = await db.Products.Include(p => p.Images).FirstOrDefaultAsync(p => p.Id == productId, cancellationToken);
         if (product is null) return ProductNotFound(productId);
         if (ordered.Count != product.Images.Count || ordered.Select(o => o.ImageId).Distinct().Count() != ordered.Count
             || ordered.Select(o => o.ImageId).Except(product.Images.Select(i => i.Id)).Any())
-            return Error.Conflict("The pictures changed meanwhile; reload the product.");
+            return PicturesChangedMeanwhile();
         if (product.Images.All(i => i.Id != primaryImageId)) return Error.Validation("primary", "Choose one of the product's pictures as the primary one.");
 
         for (var position = 0; position < ordered.Count; position++)
@@ -304,9 +344,9 @@ public sealed class ProductAdminService(
             if (alt.Length > 300) return Error.Validation("alt", "Alt text can be at most 300 characters.");
             image.AltText = alt;
         }
-        db.Entry(product).State = EntityState.Modified;
         audit.Record(db, actor, "product.images-updated", "Product", Id(productId), $"Rearranged the pictures of {product.Name}");
-        await db.SaveChangesAsync(cancellationToken);
+        if (!await SavePicturesAsync(db, productId, cancellationToken)) return PicturesChangedMeanwhile();
+        await transaction.CommitAsync(cancellationToken);
         await catalogChanged.CatalogChangedAsync(cancellationToken);
         return product.Images.OrderBy(i => i.SortOrder).Select(ToImage).ToList();
     }
@@ -315,6 +355,7 @@ public sealed class ProductAdminService(
     public async Task<Result<bool>> RemoveImageAsync(AdminActor actor, int productId, int imageId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var product = await db.Products.Include(p => p.Images).FirstOrDefaultAsync(p => p.Id == productId, cancellationToken);
         if (product is null) return ProductNotFound(productId);
         var image = product.Images.FirstOrDefault(i => i.Id == imageId);
@@ -323,13 +364,87 @@ public sealed class ProductAdminService(
         product.Images.Remove(image);
         db.ProductImages.Remove(image);
         if (image.IsPrimary && product.Images.OrderBy(i => i.SortOrder).FirstOrDefault() is { } next) next.IsPrimary = true;
-        db.Entry(product).State = EntityState.Modified;
         audit.Record(db, actor, "product.image-removed", "Product", Id(productId), $"Removed a picture of {product.Name}", new { image.Url });
-        await db.SaveChangesAsync(cancellationToken);
+        if (!await SavePicturesAsync(db, productId, cancellationToken)) return PicturesChangedMeanwhile();
+        await transaction.CommitAsync(cancellationToken);
         images.Delete(image.Url);
         await catalogChanged.CatalogChangedAsync(cancellationToken);
         return true;
     }
+
+    /// <summary>Why a picture cannot be added to the product now (it does not exist, or has the most pictures); null when it can.</summary>
+    private static async Task<Error?> RefusePictureAsync(AppDbContext db, int productId, CancellationToken cancellationToken)
+    {
+        var pictures = await db.Products.Where(p => p.Id == productId).Select(p => (int?)p.Images.Count).FirstOrDefaultAsync(cancellationToken);
+        return pictures switch
+        {
+            null => ProductNotFound(productId),
+            >= 20 => Error.Validation("image", "A product can have at most 20 pictures."),
+            _ => null,
+        };
+    }
+
+    /// <summary>
+    /// Saves a change of the product's pictures (inside the caller's transaction, which began before they were read)
+    /// and stamps the product's UpdatedAt with a targeted update: the product row itself is not written back (its
+    /// stock may have moved since it was read), and its version stays, so that the editor's picture panel never makes
+    /// the editor's own save a conflict. False when a picture changed meanwhile (nothing saved).
+    /// </summary>
+    private async Task<bool> SavePicturesAsync(AppDbContext db, int productId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return false;
+        }
+        var now = clock.GetUtcNow().UtcDateTime;
+        await db.Products.Where(p => p.Id == productId).ExecuteUpdateAsync(s => s.SetProperty(p => p.UpdatedAt, now), cancellationToken);
+        return true;
+    }
+
+    private static Error PicturesChangedMeanwhile() => Error.Conflict("The pictures changed meanwhile; reload the product.");
+
+    /// <summary>Saves tracked product changes; when a product's version moved on meanwhile nothing is saved and the answer is a CONFLICT.</summary>
+    private static async Task<Error?> TrySaveAsync(AppDbContext db, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return null;
+        }
+        catch (DbUpdateConcurrencyException exception)
+        {
+            var product = exception.Entries.Select(e => e.Entity).OfType<Product>().FirstOrDefault();
+            var current = product is null ? null
+                : await db.Products.AsNoTracking().Where(p => p.Id == product.Id).Select(p => (long?)p.Version).FirstOrDefaultAsync(cancellationToken);
+            return ChangedMeanwhile(product?.Name ?? "A selected product", current);
+        }
+    }
+
+    private static Task<int> CurrentStockAsync(AppDbContext db, int id, CancellationToken cancellationToken) =>
+        db.Products.AsNoTracking().Where(p => p.Id == id).Select(p => p.Stock).FirstAsync(cancellationToken);
+
+    /// <summary>The answer to an edit of a product that someone else changed since the caller loaded it.</summary>
+    public static Error ChangedMeanwhile(string name, long? currentVersion) =>
+        new Error(ErrorCodes.Conflict,
+            $"Someone else changed {name} while you were editing it, so nothing was saved. Reload the product to see their changes, then save yours over them.",
+            "version")
+        {
+            Details = currentVersion is { } version ? new Dictionary<string, object> { ["currentVersion"] = version } : null,
+        };
+
+    /// <summary>The answer to a stock change made against a stock that orders (or someone) have changed since.</summary>
+    private static Error StockChangedMeanwhile(string name, int currentStock, int seenStock) =>
+        new Error(ErrorCodes.Conflict,
+            $"The stock of {name} is {currentStock} now, not {seenStock}: orders or someone else changed it since you loaded the product. " +
+            "Nothing was saved; check the stock and save again.",
+            "stock")
+        {
+            Details = new Dictionary<string, object> { ["currentStock"] = currentStock },
+        };
 
     internal async Task<IQueryable<Product>> FilterAsync(AppDbContext db, AdminProductQuery query, CancellationToken cancellationToken)
     {
@@ -453,7 +568,8 @@ public sealed class ProductAdminService(
         return errors;
     }
 
-    private async Task ApplyAsync(AppDbContext db, Product product, ProductInput input, CancellationToken cancellationToken)
+    /// <summary>Copies the given fields onto the entity; an update sets the stock apart (<paramref name="applyStock"/> false).</summary>
+    private async Task ApplyAsync(AppDbContext db, Product product, ProductInput input, CancellationToken cancellationToken, bool applyStock = true)
     {
         if (input.Has("name")) product.Name = input.Name!.Trim();
         if (input.Has("sku")) product.Sku = input.Sku!.Trim();
@@ -468,7 +584,7 @@ public sealed class ProductAdminService(
         if (input.Has("longDescription")) product.LongDescription = string.IsNullOrWhiteSpace(input.LongDescription) ? null : input.LongDescription.Trim();
         if (input.Has("price")) product.PriceCents = Money.FromDecimal(input.Price!.Value).Cents;
         if (input.Has("compareAtPrice")) product.CompareAtPriceCents = input.CompareAtPrice is { } c ? Money.FromDecimal(c).Cents : null;
-        if (input.Has("stock")) product.Stock = input.Stock ?? 0;
+        if (applyStock && input.Has("stock")) product.Stock = input.Stock ?? 0;
         if (input.Has("categoryId")) product.CategoryId = input.CategoryId;
         if (input.Has("tags")) product.Tags = CleanTags(input.Tags ?? []);
         if (input.Has("attributes"))
@@ -531,7 +647,7 @@ public sealed class ProductAdminService(
         p.Id, p.Name, p.Slug, p.Sku, p.Description, p.LongDescription, p.Price.ToDecimal(), p.CompareAtPrice?.ToDecimal(),
         p.CategoryId, p.Stock, p.Tags, p.Attributes.Select(a => new NameValue(a.Name, a.Value)).ToList(),
         p.Specifications.Select(a => new NameValue(a.Name, a.Value)).ToList(), p.IsFeatured, p.Status,
-        p.Images.OrderBy(i => i.SortOrder).ThenBy(i => i.Id).Select(ToImage).ToList(), inOrders, p.CreatedAt, p.UpdatedAt);
+        p.Images.OrderBy(i => i.SortOrder).ThenBy(i => i.Id).Select(ToImage).ToList(), inOrders, p.CreatedAt, p.UpdatedAt, p.Version);
 
     private static AdminImage ToImage(ProductImage i) => new(i.Id, i.Url, i.AltText, i.IsPrimary, i.SortOrder);
 

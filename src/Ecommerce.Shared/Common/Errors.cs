@@ -14,6 +14,10 @@ public static class ErrorCodes
     public const string ExpiredToken = "EXPIRED_TOKEN";
     public const string InvalidToken = "INVALID_TOKEN";
     public const string InsufficientStock = "INSUFFICIENT_STOCK";
+    /// <summary>The cart's coupon stopped applying (used up, expired, disabled…) between applying it and checkout.</summary>
+    public const string CouponInvalid = "COUPON_INVALID";
+    /// <summary>A price (or the total the client expected) is not the one the shopper saw.</summary>
+    public const string PriceChanged = "PRICE_CHANGED";
     public const string PaymentFailed = "PAYMENT_FAILED";
     public const string RateLimitExceeded = "RATE_LIMIT_EXCEEDED";
     /// <summary>Not in the document's table: a known API path asked with a method it does not accept (405).</summary>

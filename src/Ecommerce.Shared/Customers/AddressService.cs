@@ -63,7 +63,12 @@ public sealed record AddressView(
     public string? Name => string.Join(' ', new[] { FirstName, LastName }.Where(s => !string.IsNullOrWhiteSpace(s))) is { Length: > 0 } n ? n : null;
 }
 
-/// <summary>A customer's address book. At most one address is the default; the first one saved becomes it.</summary>
+/// <summary>
+/// A customer's address book: at most <see cref="MaxAddresses"/> addresses, and exactly one default while there are
+/// any (the first one saved becomes it). Every change counts and checks inside its write transaction, after taking
+/// the customer's lock, so parallel requests cannot overfill the book or leave two defaults; a unique filtered index
+/// on (UserId) WHERE IsDefault backs the single default in the database.
+/// </summary>
 public sealed class AddressService(IDbContextFactory<AppDbContext> dbFactory)
 {
     public const int MaxAddresses = 20;
@@ -89,6 +94,7 @@ public sealed class AddressService(IDbContextFactory<AppDbContext> dbFactory)
         if (errors.Count > 0) return Result<AddressView>.Failure(errors);
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await BeginLockedAsync(db, userId, cancellationToken);
         var count = await db.Addresses.CountAsync(a => a.UserId == userId, cancellationToken);
         if (count >= MaxAddresses)
             return Error.Validation("addresses", $"An address book holds at most {MaxAddresses} addresses. Delete one first.");
@@ -99,17 +105,23 @@ public sealed class AddressService(IDbContextFactory<AppDbContext> dbFactory)
         if (address.IsDefault) await ClearDefaultAsync(db, userId, exceptId: null, cancellationToken);
         db.Addresses.Add(address);
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return View(address);
     }
 
+    /// <summary>
+    /// Changes an address. Asking for it to be the default makes it the only default; asking for the default to stop
+    /// being it hands the default to the most recently saved other address (the only address stays the default).
+    /// </summary>
     public async Task<Result<AddressView>> UpdateAsync(string userId, int addressId, AddressInput input, CancellationToken cancellationToken = default)
     {
         var errors = input.Validate();
         if (errors.Count > 0) return Result<AddressView>.Failure(errors);
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await BeginLockedAsync(db, userId, cancellationToken);
         var address = await db.Addresses.FirstOrDefaultAsync(a => a.UserId == userId && a.Id == addressId, cancellationToken);
-        if (address is null) return Error.NotFound($"Address with ID '{addressId}' not found");
+        if (address is null) return AddressNotFound(addressId);
 
         Apply(address, input);
         if (input.IsDefault && !address.IsDefault)
@@ -117,11 +129,12 @@ public sealed class AddressService(IDbContextFactory<AppDbContext> dbFactory)
             await ClearDefaultAsync(db, userId, address.Id, cancellationToken);
             address.IsDefault = true;
         }
-        else if (!input.IsDefault)
+        else if (!input.IsDefault && address.IsDefault && await PromoteNextDefaultAsync(db, userId, address.Id, cancellationToken))
         {
             address.IsDefault = false;
         }
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return View(address);
     }
 
@@ -129,16 +142,12 @@ public sealed class AddressService(IDbContextFactory<AppDbContext> dbFactory)
     public async Task<Result<bool>> DeleteAsync(string userId, int addressId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var address = await db.Addresses.FirstOrDefaultAsync(a => a.UserId == userId && a.Id == addressId, cancellationToken);
-        if (address is null) return Error.NotFound($"Address with ID '{addressId}' not found");
-        db.Addresses.Remove(address);
-        if (address.IsDefault)
-        {
-            var next = await db.Addresses.Where(a => a.UserId == userId && a.Id != addressId)
-                .OrderByDescending(a => a.Id).FirstOrDefaultAsync(cancellationToken);
-            if (next is not null) next.IsDefault = true;
-        }
-        await db.SaveChangesAsync(cancellationToken);
+        await using var transaction = await BeginLockedAsync(db, userId, cancellationToken);
+        var address = await db.Addresses.AsNoTracking().FirstOrDefaultAsync(a => a.UserId == userId && a.Id == addressId, cancellationToken);
+        if (address is null) return AddressNotFound(addressId);
+        await db.Addresses.Where(a => a.Id == addressId).ExecuteDeleteAsync(cancellationToken);
+        if (address.IsDefault) await PromoteNextDefaultAsync(db, userId, addressId, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return true;
     }
 
@@ -146,17 +155,50 @@ public sealed class AddressService(IDbContextFactory<AppDbContext> dbFactory)
     public async Task<Result<AddressView>> SetDefaultAsync(string userId, int addressId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await BeginLockedAsync(db, userId, cancellationToken);
         var address = await db.Addresses.FirstOrDefaultAsync(a => a.UserId == userId && a.Id == addressId, cancellationToken);
-        if (address is null) return Error.NotFound($"Address with ID '{addressId}' not found");
-        await ClearDefaultAsync(db, userId, address.Id, cancellationToken);
-        address.IsDefault = true;
-        await db.SaveChangesAsync(cancellationToken);
+        if (address is null) return AddressNotFound(addressId);
+        if (!address.IsDefault)
+        {
+            await ClearDefaultAsync(db, userId, address.Id, cancellationToken);
+            address.IsDefault = true;
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        await transaction.CommitAsync(cancellationToken);
         return View(address);
+    }
+
+    /// <summary>
+    /// Begins the write transaction of a change to the customer's address book and takes the customer's lock in it:
+    /// SQLite's BEGIN IMMEDIATE already holds the database's write lock; elsewhere the no-op update of the customer's
+    /// row holds that row's lock until commit, so that parallel changes of one address book run one after another
+    /// and each counts what the previous one committed (also under PostgreSQL's READ COMMITTED).
+    /// </summary>
+    private static async Task<Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction> BeginLockedAsync(
+        AppDbContext db, string userId, CancellationToken cancellationToken)
+    {
+        var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.Users.Where(u => u.Id == userId)
+            .ExecuteUpdateAsync(s => s.SetProperty(u => u.ConcurrencyStamp, u => u.ConcurrencyStamp), cancellationToken);
+        return transaction;
     }
 
     private static Task ClearDefaultAsync(AppDbContext db, string userId, int? exceptId, CancellationToken cancellationToken) =>
         db.Addresses.Where(a => a.UserId == userId && a.IsDefault && a.Id != exceptId)
             .ExecuteUpdateAsync(s => s.SetProperty(a => a.IsDefault, false), cancellationToken);
+
+    /// <summary>Makes the most recently saved address other than <paramref name="exceptId"/> the default; false when there is none.</summary>
+    private static async Task<bool> PromoteNextDefaultAsync(AppDbContext db, string userId, int exceptId, CancellationToken cancellationToken)
+    {
+        var next = await db.Addresses.Where(a => a.UserId == userId && a.Id != exceptId)
+            .OrderByDescending(a => a.Id).Select(a => (int?)a.Id).FirstOrDefaultAsync(cancellationToken);
+        if (next is null) return false;
+        await ClearDefaultAsync(db, userId, exceptId: null, cancellationToken);
+        await db.Addresses.Where(a => a.Id == next).ExecuteUpdateAsync(s => s.SetProperty(a => a.IsDefault, true), cancellationToken);
+        return true;
+    }
+
+    private static Error AddressNotFound(int addressId) => Error.NotFound($"Address with ID '{addressId}' not found");
 
     private static void Apply(Address address, AddressInput input)
     {

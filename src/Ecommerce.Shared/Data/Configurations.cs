@@ -36,6 +36,8 @@ internal sealed class AddressConfiguration : IEntityTypeConfiguration<Address>
         b.Property(a => a.Country).HasMaxLength(100);
         b.Property(a => a.Phone).HasMaxLength(40);
         b.HasIndex(a => a.UserId);
+        // One default address per customer, enforced by the database (the filter reads the same in SQLite and PostgreSQL).
+        b.HasIndex(a => a.UserId, "IX_Addresses_UserId_Default").IsUnique().HasFilter("\"IsDefault\"");
     }
 }
 
@@ -101,6 +103,7 @@ internal sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
         b.PrimitiveCollection(p => p.Tags);
         b.OwnsMany(p => p.Attributes, a => a.ToJson());
         b.OwnsMany(p => p.Specifications, s => s.ToJson());
+        b.Property(p => p.Version).IsConcurrencyToken();
     }
 }
 

@@ -9,6 +9,7 @@ using Ecommerce.Shared.Customers;
 using Ecommerce.Shared.Data;
 using Ecommerce.Shared.Notifications;
 using Ecommerce.Shared.Payments;
+using Ecommerce.Shared.Reviews;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -28,7 +29,8 @@ public sealed class OrderService(
     IOptions<StoreSettings> store,
     IOptions<AuthOptions> auth,
     TimeProvider clock,
-    ILogger<OrderService> logger)
+    ILogger<OrderService> logger,
+    ICatalogChangeNotifier catalogChanged)
 {
     public const int MaxNotesLength = 2000;
 
@@ -71,6 +73,15 @@ public sealed class OrderService(
             if (view.Items.Count == 0) return Error.Validation("cart", "Your cart is empty.");
             if (couponOverride is not null && view.Coupon is { Problem: { } couponProblem }) return Error.Validation(CouponRules.Field, couponProblem);
 
+            // Never an order at a price the shopper did not see: refuse, and leave the cart showing what the refusal says.
+            var unseen = UnseenChanges(view, couponOverride, input.ExpectedTotal);
+            if (unseen.Count > 0)
+            {
+                await AcknowledgeAsync(db, cart!, view, couponOverride, cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+                return Result<OrderView>.Failure(unseen);
+            }
+
             var shippingAddress = await ResolveAddressAsync(db, userId, input.ShippingAddressId, input.ShippingAddress, cancellationToken);
             if (shippingAddress is null) return Error.NotFound($"Address with ID '{input.ShippingAddressId}' not found");
             var billingAddress = input.BillingAddressId is null && input.BillingAddress is null
@@ -96,6 +107,7 @@ public sealed class OrderService(
                 });
             }
             if (errors.Count > 0) return Result<OrderView>.Failure(errors); // the transaction rolls back
+            var soldOut = await AnySoldOutAsync(db, view.Items.Select(l => l.ProductId).ToList(), cancellationToken);
 
             Coupon? coupon = null;
             if (view.Coupon is { IsApplied: true } applied)
@@ -104,7 +116,13 @@ public sealed class OrderService(
                 var counted = await db.Coupons
                     .Where(c => c.Id == coupon.Id && (c.UsageLimit == null || c.TimesUsed < c.UsageLimit))
                     .ExecuteUpdateAsync(s => s.SetProperty(c => c.TimesUsed, c => c.TimesUsed + 1), cancellationToken);
-                if (counted == 0) return Error.Validation(CouponRules.Field, $"Coupon '{coupon.Code}' has been used up.");
+                if (counted == 0)
+                {
+                    // Used up by another checkout after this cart was read (possible where writers do not queue): nothing is taken.
+                    return couponOverride is not null
+                        ? Error.Validation(CouponRules.Field, $"Coupon '{coupon.Code}' has been used up.")
+                        : CouponInvalid($"Coupon '{coupon.Code}' has been used up.", CartPricing.Compute(view.Totals.Subtotal, Money.Zero, store.Value));
+                }
             }
 
             var now = clock.GetUtcNow().UtcDateTime;
@@ -164,11 +182,94 @@ public sealed class OrderService(
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             orderId = order.Id;
+            // The products' stock shows at once; listings only change when one of them sold out.
+            await catalogChanged.ProductsChangedAsync(view.Items.Select(l => l.ProductId).ToList(), listingsChanged: soldOut, cancellationToken);
         }
 
         var placed = (await GetAsync(OrderAccess.Customer(userId), orderId, cancellationToken))!;
         await SendConfirmationAsync(placed, cancellationToken);
         return placed;
+    }
+
+    /// <summary>
+    /// What changed in the cart since the shopper saw it: the cart's coupon no longer applies (COUPON_INVALID on
+    /// couponCode), a line's price is not the one shown (PRICE_CHANGED on items, naming the lines with old and new
+    /// prices), the total is not the one the client expected (PRICE_CHANGED on expectedTotal). Each error carries the
+    /// totals the order would now have.
+    /// </summary>
+    private List<Error> UnseenChanges(CartView view, string? couponOverride, Money? expectedTotal)
+    {
+        var settings = store.Value;
+        var totals = view.Totals;
+        var errors = new List<Error>();
+        if (couponOverride is null && view.Coupon is { Problem: { } problem })
+            errors.Add(CouponInvalid(problem, totals));
+
+        var changed = view.Items.Where(l => l.PriceChanged).ToList();
+        if (changed.Count > 0)
+        {
+            var which = string.Join("; ", changed.Select(l => $"{l.ProductName} now {settings.FormatPrice(l.Price)} (was {settings.FormatPrice(l.ShownPrice)})"));
+            errors.Add(new Error(ErrorCodes.PriceChanged,
+                $"{(changed.Count == 1 ? "A price" : "Prices")} changed since you added {(changed.Count == 1 ? "it" : "them")} to your cart: {which}. " +
+                $"Your total is now {settings.FormatPrice(totals.Total)}; place the order again to buy at the new {(changed.Count == 1 ? "price" : "prices")}.",
+                "items")
+            {
+                Details = new Dictionary<string, object>(TotalsDetails(totals))
+                {
+                    ["items"] = changed.Select(l => new Dictionary<string, object>
+                    {
+                        ["productId"] = l.ProductId.ToString(CultureInfo.InvariantCulture),
+                        ["productName"] = l.ProductName,
+                        ["oldPrice"] = l.ShownPrice.ToDecimal(),
+                        ["newPrice"] = l.Price.ToDecimal(),
+                    }).ToList(),
+                },
+            });
+        }
+
+        if (expectedTotal is { } expected && expected != totals.Total)
+        {
+            errors.Add(new Error(ErrorCodes.PriceChanged,
+                $"The order's total is {settings.FormatPrice(totals.Total)}, not the {settings.FormatPrice(expected)} you expected. Check the cart and place the order again.",
+                "expectedTotal")
+            {
+                Details = new Dictionary<string, object>(TotalsDetails(totals)) { ["expectedTotal"] = expected.ToDecimal() },
+            });
+        }
+        return errors;
+    }
+
+    private Error CouponInvalid(string problem, CartTotals totals) =>
+        new(ErrorCodes.CouponInvalid,
+            $"{problem} It is no longer on your cart, so your total is now {store.Value.FormatPrice(totals.Total)}; place the order again to pay that.",
+            CouponRules.Field)
+        {
+            Details = TotalsDetails(totals),
+        };
+
+    private static Dictionary<string, object> TotalsDetails(CartTotals totals) => new()
+    {
+        ["subtotal"] = totals.Subtotal.ToDecimal(),
+        ["discount"] = totals.Discount.ToDecimal(),
+        ["tax"] = totals.Tax.ToDecimal(),
+        ["shipping"] = totals.Shipping.ToDecimal(),
+        ["total"] = totals.Total.ToDecimal(),
+    };
+
+    /// <summary>
+    /// After a refusal for unseen changes: the cart drops a coupon that no longer applies and takes the prices the
+    /// refusal named as the ones shown, so that placing the order again, at the totals now shown, goes through.
+    /// </summary>
+    private async Task AcknowledgeAsync(AppDbContext db, ShoppingCart cart, CartView view, string? couponOverride, CancellationToken cancellationToken)
+    {
+        foreach (var line in view.Items.Where(l => l.PriceChanged))
+        {
+            await db.CartItems.Where(i => i.Id == line.Id)
+                .ExecuteUpdateAsync(s => s.SetProperty(i => i.ShownPriceCents, line.Price.Cents), cancellationToken);
+        }
+        if (couponOverride is null && view.Coupon is { IsApplied: false }) cart.CouponCode = null;
+        cart.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     public async Task<Result<PagedResult<OrderSummaryView>>> ListAsync(OrderAccess access, OrderQuery query, CancellationToken cancellationToken = default)
@@ -234,6 +335,8 @@ public sealed class OrderService(
         if (reason is { Length: > 1000 }) return Error.Validation("reason", "The reason can be at most 1000 characters.");
         reason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
 
+        IReadOnlyList<int> restocked, rated;
+        bool backInStock;
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -257,6 +360,9 @@ public sealed class OrderService(
                 await db.Products.Where(p => p.Id == line.ProductId)
                     .ExecuteUpdateAsync(s => s.SetProperty(p => p.Stock, p => p.Stock + line.Quantity), cancellationToken);
             }
+            restocked = order.Lines.Select(l => l.ProductId).Distinct().ToList();
+            backInStock = await AnyBackInStockAsync(db, order.Lines, cancellationToken);
+            rated = await ReviewService.WithdrawAsync(db, orderId, SystemHideReason.OrderCancelled, cancellationToken);
             var redemptions = await db.CouponRedemptions.Where(r => r.OrderId == orderId).ToListAsync(cancellationToken);
             foreach (var redemption in redemptions)
             {
@@ -277,6 +383,7 @@ public sealed class OrderService(
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
+        await catalogChanged.ProductsChangedAsync(restocked.Union(rated).ToList(), listingsChanged: backInStock || rated.Count > 0, cancellationToken);
         return (await GetAsync(access, orderId, cancellationToken))!;
     }
 
@@ -302,6 +409,7 @@ public sealed class OrderService(
 
         if (target == OrderStatus.Cancelled) return await CancelAsync(OrderAccess.Admin, orderId, note, byUserId, actor, cancellationToken);
 
+        IReadOnlyList<int> rated = [];
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -330,6 +438,7 @@ public sealed class OrderService(
             {
                 await db.Payments.Where(p => p.OrderId == orderId && p.Status == PaymentStatus.Pending)
                     .ExecuteUpdateAsync(s => s.SetProperty(p => p.Status, PaymentStatus.Succeeded).SetProperty(p => p.UpdatedAt, now), cancellationToken);
+                rated = await ReviewService.RequalifyAsync(db, orderId, cancellationToken); // a buyer again: hidden reviews count again
             }
             db.OrderStatusChanges.Add(new OrderStatusChange
             {
@@ -344,7 +453,21 @@ public sealed class OrderService(
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
+        if (rated.Count > 0) await catalogChanged.ProductsChangedAsync(rated, listingsChanged: true, cancellationToken);
         return (await GetAsync(OrderAccess.Admin, orderId, cancellationToken))!;
+    }
+
+    /// <summary>Whether one of the products has no stock left (after an order took it, inside its transaction).</summary>
+    private static Task<bool> AnySoldOutAsync(AppDbContext db, IReadOnlyCollection<int> productIds, CancellationToken cancellationToken) =>
+        db.Products.AnyAsync(p => productIds.Contains(p.Id) && p.Stock <= 0, cancellationToken);
+
+    /// <summary>Whether the restock of these lines (just made, inside the transaction) brought a sold-out product back.</summary>
+    private static async Task<bool> AnyBackInStockAsync(AppDbContext db, IReadOnlyCollection<OrderLine> lines, CancellationToken cancellationToken)
+    {
+        var returned = lines.GroupBy(l => l.ProductId).ToDictionary(g => g.Key, g => g.Sum(l => l.Quantity));
+        var ids = returned.Keys.ToList();
+        var stock = await db.Products.Where(p => ids.Contains(p.Id)).Select(p => new { p.Id, p.Stock }).ToListAsync(cancellationToken);
+        return stock.Any(p => p.Stock > 0 && p.Stock - returned[p.Id] <= 0);
     }
 
     private static string DefaultNote(OrderStatus status) => status switch

@@ -17,6 +17,8 @@ public sealed record PlaceOrderInput
     /// <summary>Applies this coupon instead of the one on the cart.</summary>
     public string? CouponCode { get; init; }
     public string? Notes { get; init; }
+    /// <summary>The total the shopper was shown; when given and the order's total differs, the order is refused (PRICE_CHANGED).</summary>
+    public Money? ExpectedTotal { get; init; }
 }
 
 public sealed record OrderLineView(int Id, int ProductId, string ProductName, string Sku, string? ImageUrl, Money UnitPrice, int Quantity, Money Subtotal);

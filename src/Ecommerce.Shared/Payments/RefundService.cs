@@ -1,7 +1,9 @@
 using Ecommerce.Shared.Audit;
 using Ecommerce.Shared.Common;
 using Ecommerce.Shared.Data;
+using Ecommerce.Shared.Catalog;
 using Ecommerce.Shared.Orders;
+using Ecommerce.Shared.Reviews;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -41,7 +43,8 @@ public sealed class RefundService(
     IEnumerable<IRefundGateway> gateways,
     AuditLog audit,
     IOptions<StoreSettings> store,
-    TimeProvider clock)
+    TimeProvider clock,
+    ICatalogChangeNotifier catalogChanged)
 {
     /// <summary>Whether the store can give money back through <paramref name="provider"/> (a card provider needs its refund gateway).</summary>
     public bool CanRefund(string provider) => gateways.Any(g => g.Provider == provider);
@@ -98,10 +101,13 @@ public sealed class RefundService(
         payment.Status = full ? PaymentStatus.Refunded : PaymentStatus.PartiallyRefunded;
         var note = $"Refunded {store.Value.FormatPrice(refund)}" + (string.IsNullOrWhiteSpace(reason) ? "" : $": {reason.Trim()}");
         var from = order.Status;
+        IReadOnlyList<int> rated = [];
         if (full)
         {
             order.Status = OrderStatus.Refunded;
             order.UpdatedAt = now;
+            // Refunded: no longer a buyer through this order, so its reviews move to another paid order or are hidden.
+            rated = await ReviewService.WithdrawAsync(db, orderId, SystemHideReason.OrderRefunded, cancellationToken);
         }
         db.OrderStatusChanges.Add(new OrderStatusChange
         {
@@ -111,6 +117,7 @@ public sealed class RefundService(
             new { amount = refund.ToDecimal(), full });
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        if (rated.Count > 0) await catalogChanged.ProductsChangedAsync(rated, listingsChanged: true, cancellationToken);
         return (await PaymentsAsync(orderId, cancellationToken)).First(p => p.Id == payment.Id);
     }
 }

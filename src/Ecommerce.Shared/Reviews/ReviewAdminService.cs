@@ -7,10 +7,17 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Ecommerce.Shared.Reviews;
 
+/// <summary>A review in the back office: <see cref="IsHidden"/> is an admin's choice, <see cref="SystemHidden"/> the store's (its order was cancelled or refunded).</summary>
 public sealed record AdminReviewRow(int Id, int ProductId, string ProductName, string ProductSlug, string AuthorName, int Rating,
-    string? Title, string? Comment, bool IsHidden, DateTime CreatedAt);
+    string? Title, string? Comment, bool IsHidden, DateTime CreatedAt, SystemHideReason? SystemHidden = null, string? OrderNumber = null)
+{
+    public bool IsVisible => !IsHidden && SystemHidden is null;
+}
 
-/// <summary>Reviews for admins: newest first, hide or show, delete. Hidden reviews do not count in the product's rating.</summary>
+/// <summary>
+/// Reviews for admins: newest first, hide or show, delete. Hidden reviews — by an admin, or by the store because
+/// their order was cancelled or refunded — do not count in the product's rating.
+/// </summary>
 public sealed class ReviewAdminService(IDbContextFactory<AppDbContext> dbFactory, AuditLog audit, ICatalogChangeNotifier catalogChanged)
 {
     public async Task<PagedResult<AdminReviewRow>> ListAsync(int pageNumber = 1, int pageSize = 25, bool? hidden = null, string? search = null, CancellationToken cancellationToken = default)
@@ -21,8 +28,11 @@ public sealed class ReviewAdminService(IDbContextFactory<AppDbContext> dbFactory
         var reviews =
             from review in db.Reviews.AsNoTracking()
             join product in db.Products on review.ProductId equals product.Id
-            select new { review, product.Name, product.Slug };
-        if (hidden is { } h) reviews = reviews.Where(r => r.review.IsHidden == h);
+            join order in db.Orders on review.OrderId equals order.Id into orders
+            from order in orders.DefaultIfEmpty()
+            select new { review, product.Name, product.Slug, OrderNumber = order == null ? null : order.OrderNumber };
+        if (hidden is true) reviews = reviews.Where(r => r.review.IsHidden || r.review.SystemHidden != null);
+        if (hidden is false) reviews = reviews.Where(r => !r.review.IsHidden && r.review.SystemHidden == null);
         if (!string.IsNullOrWhiteSpace(search))
         {
             var term = search.Trim().ToLowerInvariant();
@@ -34,7 +44,7 @@ public sealed class ReviewAdminService(IDbContextFactory<AppDbContext> dbFactory
         var rows = skip >= total ? [] : await reviews.OrderByDescending(r => r.review.CreatedAt).ThenByDescending(r => r.review.Id)
             .Skip((int)skip).Take(pageSize)
             .Select(r => new AdminReviewRow(r.review.Id, r.review.ProductId, r.Name, r.Slug, r.review.AuthorName, r.review.Rating,
-                r.review.Title, r.review.Comment, r.review.IsHidden, r.review.CreatedAt))
+                r.review.Title, r.review.Comment, r.review.IsHidden, r.review.CreatedAt, r.review.SystemHidden, r.OrderNumber))
             .ToListAsync(cancellationToken);
         return new PagedResult<AdminReviewRow>(rows, pageNumber, pageSize, total);
     }
@@ -52,7 +62,7 @@ public sealed class ReviewAdminService(IDbContextFactory<AppDbContext> dbFactory
         await db.SaveChangesAsync(cancellationToken);
         await ReviewService.RecomputeRatingAsync(db, review.ProductId, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        await catalogChanged.CatalogChangedAsync(cancellationToken);
+        await catalogChanged.ProductsChangedAsync([review.ProductId], listingsChanged: true, cancellationToken);
         return true;
     }
 
@@ -68,7 +78,7 @@ public sealed class ReviewAdminService(IDbContextFactory<AppDbContext> dbFactory
         await db.SaveChangesAsync(cancellationToken);
         await ReviewService.RecomputeRatingAsync(db, review.ProductId, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        await catalogChanged.CatalogChangedAsync(cancellationToken);
+        await catalogChanged.ProductsChangedAsync([review.ProductId], listingsChanged: true, cancellationToken);
         return true;
     }
 

@@ -2,6 +2,7 @@ using Ecommerce.Shared.Catalog;
 using Ecommerce.Shared.Common;
 using Ecommerce.Shared.Data;
 using Ecommerce.Shared.Orders;
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ecommerce.Shared.Reviews;
@@ -11,22 +12,32 @@ public sealed record ReviewInput(int? Rating, string? Title, string? Comment, in
 public sealed record ReviewView(int Id, int ProductId, string? UserId, string UserName, int Rating, string? Title, string? Comment, DateTime CreatedAt);
 
 /// <summary>Whether a customer may review a product, and why not.</summary>
-public enum ReviewEligibility { Eligible, NotBought, AlreadyReviewed }
+public enum ReviewEligibility { Eligible, NotBought, NotPaid, AlreadyReviewed }
 
 /// <summary>
-/// Reviews by customers who bought the product (a non-cancelled order containing it), one per customer and
-/// product. The product's average rating and review count follow every change.
+/// Reviews by real buyers: a review needs a paid order of the product (paid, processing, shipped or delivered) and
+/// records which order qualified it; one review per customer and product. When that order is cancelled or fully
+/// refunded the review moves to another paid order of the same customer with the product, or else the store hides it
+/// (<see cref="Review.SystemHidden"/>) until such an order is paid. The product's rating and review count count the
+/// visible reviews only and follow every change.
 /// </summary>
-public sealed class ReviewService(IDbContextFactory<AppDbContext> dbFactory)
+public sealed class ReviewService(IDbContextFactory<AppDbContext> dbFactory, ICatalogChangeNotifier catalogChanged)
 {
     public const int MaxTitleLength = 200;
     public const int MaxCommentLength = 4000;
+
+    /// <summary>The order statuses that make a buyer: the order was paid and is neither cancelled nor refunded.</summary>
+    public static readonly IReadOnlyList<OrderStatus> QualifyingStatuses = [OrderStatus.Paid, OrderStatus.Processing, OrderStatus.Shipped, OrderStatus.Delivered];
+
+    /// <summary>Reviews shown in the store and counted in the rating: hidden neither by an admin nor by the store.</summary>
+    public static readonly Expression<Func<Review, bool>> IsVisible = r => !r.IsHidden && r.SystemHidden == null;
 
     public async Task<ReviewEligibility> EligibilityAsync(string userId, int productId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         if (await db.Reviews.AnyAsync(r => r.ProductId == productId && r.UserId == userId, cancellationToken)) return ReviewEligibility.AlreadyReviewed;
-        return await BoughtAsync(db, userId, productId, null, cancellationToken) ? ReviewEligibility.Eligible : ReviewEligibility.NotBought;
+        if (await QualifyingOrderAsync(db, userId, productId, null, cancellationToken) is not null) return ReviewEligibility.Eligible;
+        return await UnpaidOrderExistsAsync(db, userId, productId, null, cancellationToken) ? ReviewEligibility.NotPaid : ReviewEligibility.NotBought;
     }
 
     public async Task<Result<ReviewView>> AddAsync(string userId, int productId, ReviewInput input, CancellationToken cancellationToken = default)
@@ -44,22 +55,19 @@ public sealed class ReviewService(IDbContextFactory<AppDbContext> dbFactory)
             return Error.NotFound($"Product with ID '{productId}' not found");
         if (errors.Count > 0) return Result<ReviewView>.Failure(errors);
 
-        if (!await BoughtAsync(db, userId, productId, input.OrderId, cancellationToken))
-        {
-            return new Error(ErrorCodes.Forbidden, input.OrderId is null
-                ? "Only customers who bought this product can review it."
-                : "That order is not yours or does not contain this product.");
-        }
+        var user = await db.Users.AsNoTracking().FirstAsync(u => u.Id == userId, cancellationToken);
+        // The order is checked inside the write transaction, so a cancellation cannot slip in between.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (await QualifyingOrderAsync(db, userId, productId, input.OrderId, cancellationToken) is not { } orderId)
+            return await NotABuyerAsync(db, userId, productId, input.OrderId, cancellationToken);
         if (await db.Reviews.AnyAsync(r => r.ProductId == productId && r.UserId == userId, cancellationToken))
             return Error.AlreadyExists("productId", "You have already reviewed this product.");
 
-        var user = await db.Users.AsNoTracking().FirstAsync(u => u.Id == userId, cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var review = new Review
         {
             ProductId = productId,
             UserId = userId,
-            OrderId = input.OrderId,
+            OrderId = orderId,
             AuthorName = AuthorName(user.FirstName, user.LastName),
             Rating = input.Rating!.Value,
             Title = string.IsNullOrWhiteSpace(input.Title) ? null : input.Title.Trim(),
@@ -76,18 +84,73 @@ public sealed class ReviewService(IDbContextFactory<AppDbContext> dbFactory)
         }
         await RecomputeRatingAsync(db, productId, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        await catalogChanged.ProductsChangedAsync([productId], listingsChanged: true, cancellationToken);
         return new ReviewView(review.Id, productId, userId, review.AuthorName, review.Rating, review.Title, review.Comment, review.CreatedAt);
     }
 
     /// <summary>Sets the product's rating and review count from its visible reviews.</summary>
     public static async Task RecomputeRatingAsync(AppDbContext db, int productId, CancellationToken cancellationToken)
     {
-        var visible = db.Reviews.Where(r => r.ProductId == productId && !r.IsHidden);
+        var visible = db.Reviews.Where(r => r.ProductId == productId).Where(IsVisible);
         var count = await visible.CountAsync(cancellationToken);
         var average = count == 0 ? 0 : await visible.AverageAsync(r => (double)r.Rating, cancellationToken);
         await db.Products.Where(p => p.Id == productId).ExecuteUpdateAsync(s => s
             .SetProperty(p => p.Rating, average)
             .SetProperty(p => p.ReviewCount, count), cancellationToken);
+    }
+
+    /// <summary>
+    /// The order <paramref name="orderId"/> was cancelled or fully refunded (inside that transaction): each review it
+    /// qualified — and each of its customer's reviews of its products that names no order — moves to another paid
+    /// order of the customer with the product, or is hidden by the store. Returns the products whose rating changed.
+    /// </summary>
+    public static async Task<IReadOnlyList<int>> WithdrawAsync(AppDbContext db, int orderId, SystemHideReason reason, CancellationToken cancellationToken)
+    {
+        var order = await db.Orders.AsNoTracking().Where(o => o.Id == orderId)
+            .Select(o => new { o.UserId, Products = o.Lines.Select(l => l.ProductId).ToList() }).FirstAsync(cancellationToken);
+        var reviews = await db.Reviews
+            .Where(r => r.OrderId == orderId || (r.OrderId == null && r.UserId != null && r.UserId == order.UserId && order.Products.Contains(r.ProductId)))
+            .ToListAsync(cancellationToken);
+        var hidden = new List<int>();
+        foreach (var review in reviews)
+        {
+            var other = review.UserId is null ? null : await QualifyingOrderAsync(db, review.UserId, review.ProductId, null, cancellationToken, exceptOrderId: orderId);
+            if (other is not null)
+            {
+                review.OrderId = other; // still a buyer through another paid order: the review stays
+                continue;
+            }
+            review.OrderId = orderId;
+            if (review.SystemHidden is not null) continue;
+            review.SystemHidden = reason;
+            hidden.Add(review.ProductId);
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        foreach (var productId in hidden.Distinct()) await RecomputeRatingAsync(db, productId, cancellationToken);
+        return hidden.Distinct().ToList();
+    }
+
+    /// <summary>
+    /// The order <paramref name="orderId"/> was paid (inside that transaction): its customer's reviews of its products
+    /// that the store had hidden count again, now qualified by this order. Returns the products whose rating changed.
+    /// </summary>
+    public static async Task<IReadOnlyList<int>> RequalifyAsync(AppDbContext db, int orderId, CancellationToken cancellationToken)
+    {
+        var order = await db.Orders.AsNoTracking().Where(o => o.Id == orderId)
+            .Select(o => new { o.UserId, Products = o.Lines.Select(l => l.ProductId).ToList() }).FirstAsync(cancellationToken);
+        if (order.UserId is null) return [];
+        var reviews = await db.Reviews
+            .Where(r => r.UserId == order.UserId && r.SystemHidden != null && order.Products.Contains(r.ProductId))
+            .ToListAsync(cancellationToken);
+        foreach (var review in reviews)
+        {
+            review.OrderId = orderId;
+            review.SystemHidden = null;
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        var products = reviews.Select(r => r.ProductId).Distinct().ToList();
+        foreach (var productId in products) await RecomputeRatingAsync(db, productId, cancellationToken);
+        return products;
     }
 
     /// <summary>"John D.": first name and the initial of the last name.</summary>
@@ -97,9 +160,31 @@ public sealed class ReviewService(IDbContextFactory<AppDbContext> dbFactory)
         return string.IsNullOrWhiteSpace(lastName) ? first : $"{first} {char.ToUpperInvariant(lastName.Trim()[0])}.";
     }
 
-    private static Task<bool> BoughtAsync(AppDbContext db, string userId, int productId, int? orderId, CancellationToken cancellationToken) =>
+    /// <summary>The customer's most recent paid order containing the product (the given one, when named), or null.</summary>
+    private static Task<int?> QualifyingOrderAsync(AppDbContext db, string userId, int productId, int? orderId, CancellationToken cancellationToken,
+        int? exceptOrderId = null) =>
+        db.Orders.Where(o => o.UserId == userId
+                             && QualifyingStatuses.Contains(o.Status)
+                             && (orderId == null || o.Id == orderId)
+                             && o.Id != exceptOrderId
+                             && o.Lines.Any(l => l.ProductId == productId))
+            .OrderByDescending(o => o.Id).Select(o => (int?)o.Id).FirstOrDefaultAsync(cancellationToken);
+
+    private static Task<bool> UnpaidOrderExistsAsync(AppDbContext db, string userId, int productId, int? orderId, CancellationToken cancellationToken) =>
         db.Orders.AnyAsync(o => o.UserId == userId
-                                && o.Status != OrderStatus.Cancelled
+                                && o.Status == OrderStatus.Pending
                                 && (orderId == null || o.Id == orderId)
                                 && o.Lines.Any(l => l.ProductId == productId), cancellationToken);
+
+    /// <summary>Why the customer may not review the product: no order of it at all, or none paid yet.</summary>
+    private static async Task<Error> NotABuyerAsync(AppDbContext db, string userId, int productId, int? orderId, CancellationToken cancellationToken)
+    {
+        if (await UnpaidOrderExistsAsync(db, userId, productId, orderId, cancellationToken))
+            return new Error(ErrorCodes.Forbidden, orderId is null
+                ? "You can review this product once your order of it is paid."
+                : "That order is not paid yet: you can review the product once it is.");
+        return new Error(ErrorCodes.Forbidden, orderId is null
+            ? "Only customers who bought this product can review it: a paid order of it is needed."
+            : "That order is not yours, does not contain this product, or was cancelled or refunded.");
+    }
 }

@@ -58,6 +58,8 @@ public class AdminProductListApiTests(AdminApiFixture fixture)
         var (all, page) = await ListAsync($"categoryId={s.Category}&sortBy=name&sortOrder=asc");
         Assert.Equal([s.Out, s.Low, s.Plenty, s.Archived, s.InSub], all);
         Assert.Equal(["items", "pageNumber", "pageSize", "totalPages", "totalCount", "hasPreviousPage", "hasNextPage"], ApiAssert.PropertyNames(page));
+        // Each row carries the version a PUT can be made conditional on: the archived one was changed once since it was created.
+        Assert.Equal([0L, 0L, 0L, 1L, 0L], page.GetProperty("items").EnumerateArray().Select(p => p.GetProperty("version").GetInt64()));
         Assert.Equal(25, page.Int("pageSize"));
 
         var row = page.GetProperty("items").EnumerateArray().First();

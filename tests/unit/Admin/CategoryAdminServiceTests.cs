@@ -2,6 +2,7 @@ using Ecommerce.Shared.Catalog;
 using Ecommerce.Shared.Common;
 using Ecommerce.Tests.Unit.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using static Ecommerce.Tests.Unit.Infrastructure.ResultAssert;
 
 namespace Ecommerce.Tests.Unit.Admin;
 
@@ -12,12 +13,6 @@ namespace Ecommerce.Tests.Unit.Admin;
 /// </summary>
 public class CategoryAdminServiceTests
 {
-    private static T Ok<T>(Result<T> result)
-    {
-        Assert.True(result.Succeeded, string.Join(" ", result.Errors.Select(e => $"{e.Code} {e.Field}: {e.Message}")));
-        return result.Value;
-    }
-
     private static async Task<AdminCategory> CreateAsync(AdminServices s, string name, int? parentId = null) =>
         Ok(await s.Categories.CreateAsync(s.Actor, new CategoryInput { Name = name, ParentId = parentId }));
 

@@ -3,6 +3,7 @@ using Ecommerce.Shared.Common;
 using Ecommerce.Shared.Customers;
 using Ecommerce.Tests.Unit.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using static Ecommerce.Tests.Unit.Infrastructure.ResultAssert;
 
 namespace Ecommerce.Tests.Unit.Admin;
 
@@ -13,12 +14,6 @@ namespace Ecommerce.Tests.Unit.Admin;
 /// </summary>
 public class CustomerAdminServiceTests
 {
-    private static T Ok<T>(Result<T> result)
-    {
-        Assert.True(result.Succeeded, string.Join(" ", result.Errors.Select(e => $"{e.Code}: {e.Message}")));
-        return result.Value;
-    }
-
     private static Error Refused<T>(Result<T> result, string code)
     {
         var error = Assert.Single(result.Errors);

@@ -199,6 +199,42 @@ public class ProductAdminApiTests(AdminApiFixture fixture)
     }
 
     [Fact]
+    public async Task Put_with_a_stale_version_is_409_conflict_and_changes_nothing()
+    {
+        var created = await fixture.CreateProductAsync();
+        var id = created.Id();
+        var loaded = created.GetProperty("version").GetInt64();
+
+        // Another client changes the price first, over the version it read: the version moves on.
+        var first = (await Admin.PutApiAsync($"/api/v1/products/{id}", new { price = 349.99m, version = loaded })).Data();
+        Assert.Equal(loaded + 1, first.GetProperty("version").GetInt64());
+
+        var reply = await Admin.PutApiAsync($"/api/v1/products/{id}", new { name = "Stale rename", stock = 3, version = loaded });
+        var error = reply.Error(HttpStatusCode.Conflict, "CONFLICT", "version");
+        Assert.Contains("Someone else changed", error.ErrorMessage());
+        Assert.Equal(loaded + 1, error.GetProperty("currentVersion").GetInt64());
+        var stored = (await StoredAsync(id))!;
+        Assert.Equal((created.Str("name"), 100, 34999L, loaded + 1), (stored.Name, stored.Stock, stored.PriceCents, stored.Version));
+
+        // Without a version the update is unconditional, as before; with the current one it goes through.
+        Assert.Equal(loaded + 2, (await Admin.PutApiAsync($"/api/v1/products/{id}", new { stock = 90 })).Data().GetProperty("version").GetInt64());
+        Assert.Equal("Fresh rename", (await Admin.PutApiAsync($"/api/v1/products/{id}", new { name = "Fresh rename", version = loaded + 2 })).Data().Str("name"));
+    }
+
+    [Fact]
+    public async Task Put_with_stock_and_an_outdated_expected_stock_is_409_naming_the_current_stock()
+    {
+        var id = (await fixture.CreateProductAsync()).Id();
+        await App.WithDbAsync(db => db.Products.Where(p => p.Id == id).ExecuteUpdateAsync(s => s.SetProperty(p => p.Stock, p => p.Stock - 4))); // sold meanwhile
+
+        var error = (await Admin.PutApiAsync($"/api/v1/products/{id}", new { stock = 150, expectedStock = 100 })).Error(HttpStatusCode.Conflict, "CONFLICT", "stock");
+        Assert.Equal(96, error.Int("currentStock"));
+        Assert.Equal(96, (await StoredAsync(id))!.Stock);
+
+        Assert.Equal(150, (await Admin.PutApiAsync($"/api/v1/products/{id}", new { stock = 150, expectedStock = 96 })).Data().Int("stock"));
+    }
+
+    [Fact]
     public async Task Put_with_null_clears_compare_at_price_and_category()
     {
         var category = await fixture.CreateCategoryAsync();

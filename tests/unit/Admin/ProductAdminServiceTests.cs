@@ -3,6 +3,7 @@ using Ecommerce.Shared.Catalog;
 using Ecommerce.Shared.Common;
 using Ecommerce.Tests.Unit.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using static Ecommerce.Tests.Unit.Infrastructure.ResultAssert;
 
 namespace Ecommerce.Tests.Unit.Admin;
 
@@ -22,12 +23,6 @@ public class ProductAdminServiceTests
     {
         Name = name, Sku = sku, Price = price, Stock = 5, Description = "A mug.",
     };
-
-    private static T Ok<T>(Result<T> result)
-    {
-        Assert.True(result.Succeeded, string.Join(" ", result.Errors.Select(e => $"{e.Code} {e.Field}: {e.Message}")));
-        return result.Value;
-    }
 
     private static async Task<ProductEdit> CreateAsync(AdminServices s, ProductInput input) => Ok(await s.Products.CreateAsync(s.Actor, input));
 

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using Ecommerce.Tests.Unit.Infrastructure;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -181,6 +182,138 @@ public class CatalogOutputCacheTests
         await RenameAsync(app, id, "Renamed Lamp");
         Assert.Contains("Renamed Lamp", await GetAsync(client, $"/api/v1/products/{id}"));
         Assert.Contains("Renamed Lamp", await GetAsync(client, $"/products/{slug}"));
+    }
+
+    // ---- precise eviction: orders, cancellations and reviews ----
+
+    /// <summary>A store with the cache on and fast password hashing, for tests that place orders and write reviews.</summary>
+    private static StoreApp ShoppingCachingApp() => ShopperApp.Create(new Dictionary<string, string?> { ["Caching:CatalogSeconds"] = "300" });
+
+    private static async Task<JsonElement> ApiProductAsync(HttpClient client, int id) =>
+        (await client.GetApiAsync($"/api/v1/products/{id}")).Data();
+
+    private static async Task<JsonElement> ListedAsync(HttpClient client, int id) =>
+        (await client.GetApiAsync("/api/v1/products?pageSize=100")).Data().GetProperty("items").EnumerateArray().Single(p => p.Id() == id);
+
+    private static Task<string> SlugOfAsync(StoreApp app, int id) => app.WithDbAsync(db => db.Products.Where(p => p.Id == id).Select(p => p.Slug).SingleAsync());
+
+    [Fact]
+    public async Task After_an_order_the_products_api_answer_and_page_show_the_new_stock_at_once()
+    {
+        using var app = ShoppingCachingApp();
+        var anonymous = app.CreateRawClient();
+        var id = await app.AddProductAsync(12m, stock: 5, name: "Cached Lamp");
+        var page = $"/products/{await SlugOfAsync(app, id)}";
+        Assert.Equal(5, (await ApiProductAsync(anonymous, id)).Int("stock"));
+        Assert.Contains("Only 5 left", await GetAsync(anonymous, page));
+        await app.SetStockAsync(id, 5); // behind the app's back: the cached answers stay as they were…
+        Assert.NotNull((await anonymous.GetAsync($"/api/v1/products/{id}")).Headers.Age);
+
+        using var customer = await app.RegisterCustomerAsync();
+        await customer.OrderAsync(id);
+
+        // …but an order drops them at once.
+        Assert.Equal(4, (await ApiProductAsync(anonymous, id)).Int("stock"));
+        Assert.Contains("Only 4 left", await GetAsync(anonymous, page));
+
+        // So does a cancellation, which puts the stock back.
+        var order = (await customer.Client.GetApiAsync("/api/v1/orders")).Data().GetProperty("items")[0];
+        (await customer.Client.PostApiAsync($"/api/v1/orders/{order.Id()}/cancel", new { })).Expect(HttpStatusCode.OK);
+        Assert.Equal(5, (await ApiProductAsync(anonymous, id)).Int("stock"));
+        Assert.Contains("Only 5 left", await GetAsync(anonymous, page));
+    }
+
+    [Fact]
+    public async Task An_order_that_leaves_the_product_in_stock_keeps_the_cached_listings_and_one_that_sells_it_out_drops_them()
+    {
+        using var app = ShoppingCachingApp();
+        var anonymous = app.CreateRawClient();
+        var id = await app.AddProductAsync(12m, stock: 3, name: "Listed Lamp");
+        var otherId = await app.AddProductAsync(30m, stock: 9, name: "Other Lamp");
+        Assert.Equal((3, true), ((await ListedAsync(anonymous, id)).Int("stock"), (await ListedAsync(anonymous, id)).GetProperty("inStock").GetBoolean()));
+        var searchBefore = await GetAsync(anonymous, "/search?q=lamp");
+
+        using var customer = await app.RegisterCustomerAsync();
+        await customer.OrderAsync(id); // 2 left: still available
+
+        Assert.Equal(3, (await ListedAsync(anonymous, id)).Int("stock")); // the listing may lag on counts…
+        Assert.Equal(searchBefore, await GetAsync(anonymous, "/search?q=lamp"));
+        Assert.Equal(2, (await ApiProductAsync(anonymous, id)).Int("stock")); // …the product's own answer does not
+        Assert.Equal(9, (await ApiProductAsync(anonymous, otherId)).Int("stock"));
+
+        await customer.AddToCartAsync(id, 2);
+        await customer.PlaceOrderAsync(); // sold out: every listing learns it at once
+
+        var listed = await ListedAsync(anonymous, id);
+        Assert.Equal((0, false), (listed.Int("stock"), listed.GetProperty("inStock").GetBoolean()));
+        Assert.NotEqual(searchBefore, await GetAsync(anonymous, "/search?q=lamp"));
+    }
+
+    [Fact]
+    public async Task A_new_review_shows_its_rating_at_once_in_the_product_answer_and_the_listings()
+    {
+        using var app = ShoppingCachingApp();
+        var anonymous = app.CreateRawClient();
+        var id = await app.AddProductAsync(12m, stock: 8, name: "Reviewed Lamp");
+        var page = $"/products/{await SlugOfAsync(app, id)}";
+        Assert.Equal(0, (await ApiProductAsync(anonymous, id)).Int("reviewCount"));
+        Assert.Equal(0, (await ListedAsync(anonymous, id)).Int("reviewCount"));
+        Assert.DoesNotContain("Bright and steady", await GetAsync(anonymous, page));
+
+        using var customer = await app.RegisterCustomerAsync();
+        await customer.PaidOrderAsync(app, id);
+        (await customer.Client.PostApiAsync($"/api/v1/products/{id}/reviews", new { rating = 4, title = "Bright and steady" })).Expect(HttpStatusCode.Created);
+
+        var product = await ApiProductAsync(anonymous, id);
+        Assert.Equal((1, 4.0), (product.Int("reviewCount"), product.GetProperty("rating").GetDouble()));
+        Assert.Equal(1, (await ListedAsync(anonymous, id)).Int("reviewCount"));
+        Assert.Contains("Bright and steady", await GetAsync(anonymous, page));
+    }
+
+    /// <summary>A GET as blazor.web.js sends it for an enhanced navigation, or as a browser's plain page load.</summary>
+    private static async Task<HttpResponseMessage> NavigateAsync(HttpClient client, string url, bool enhanced)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.TryAddWithoutValidation("Accept", enhanced ? "text/html; blazor-enhanced-nav=on" : "text/html,application/xhtml+xml,*/*;q=0.8");
+        var response = await client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        // blazor.web.js patches a page in only when this header is exactly "allow"; anything else means a second, full load.
+        Assert.Equal("allow", Assert.Single(response.Headers.GetValues("blazor-enhanced-nav")));
+        return response;
+    }
+
+    [Theory]
+    [InlineData("/products/original-name-lamp")]
+    [InlineData("/c/lighting")]
+    [InlineData("/")]
+    public async Task An_enhanced_navigation_after_a_plain_request_gets_an_answer_framed_for_it_and_both_stay_cached(string url)
+    {
+        using var app = CachingApp();
+        var client = app.CreateRawClient();
+        await AddProductAsync(app);
+
+        using (var plain = await NavigateAsync(client, url, enhanced: false)) Assert.False(plain.Headers.Contains("ssr-framing"));
+        using (var cachedPlain = await NavigateAsync(client, url, enhanced: false))
+        {
+            Assert.NotNull(cachedPlain.Headers.Age);
+            Assert.False(cachedPlain.Headers.Contains("ssr-framing"));
+        }
+
+        string framing;
+        using (var enhanced = await NavigateAsync(client, url, enhanced: true)) // not the plain answer from the cache…
+        {
+            Assert.Null(enhanced.Headers.Age);
+            framing = Assert.Single(enhanced.Headers.GetValues("ssr-framing"));
+            Assert.True(Guid.TryParse(framing, out _));
+        }
+        using (var cachedEnhanced = await NavigateAsync(client, url, enhanced: true)) // …but one of its own, cached in turn
+        {
+            Assert.NotNull(cachedEnhanced.Headers.Age);
+            Assert.Equal(framing, Assert.Single(cachedEnhanced.Headers.GetValues("ssr-framing")));
+        }
+        using var plainAgain = await NavigateAsync(client, url, enhanced: false);
+        Assert.NotNull(plainAgain.Headers.Age);
+        Assert.False(plainAgain.Headers.Contains("ssr-framing"));
     }
 
     /// <summary>Makes the app set a cookie on requests that carry <see cref="MarkerHeader"/>.</summary>

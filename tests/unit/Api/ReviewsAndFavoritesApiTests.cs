@@ -31,7 +31,7 @@ public class ReviewsApiTests(ReviewsApiTests.DemoCatalogFixture fixture) : IClas
             await db.AddReviewAsync(entity, "Hidden H.", 1, earlier.AddHours(2), "Spam", hidden: true);
         });
         using var customer = await App.RegisterCustomerAsync(firstName: "John", lastName: "doe");
-        await customer.OrderAsync(product);
+        await customer.PaidOrderAsync(App, product);
 
         var reply = await Review(customer, product, new { rating = 4, title = " Solid ", comment = "Does the job." });
         var review = reply.Data(HttpStatusCode.Created);
@@ -69,7 +69,7 @@ public class ReviewsApiTests(ReviewsApiTests.DemoCatalogFixture fixture) : IClas
         });
         Assert.NotEmpty(ratings);
         using var customer = await App.RegisterCustomerAsync();
-        await customer.OrderAsync(productId);
+        await customer.PaidOrderAsync(App, productId);
 
         (await Review(customer, productId, Body(rating: 1))).Expect(HttpStatusCode.Created);
 
@@ -105,15 +105,34 @@ public class ReviewsApiTests(ReviewsApiTests.DemoCatalogFixture fixture) : IClas
     }
 
     [Fact]
+    public async Task An_unpaid_order_is_403_saying_the_review_waits_for_the_payment()
+    {
+        var product = await App.AddProductAsync(10m);
+        using var customer = await App.RegisterCustomerAsync();
+        var pending = await customer.OrderAsync(product);
+
+        var error = (await Review(customer, product, Body())).Error(HttpStatusCode.Forbidden, "FORBIDDEN");
+        Assert.Equal("You can review this product once your order of it is paid.", error.ErrorMessage());
+        error = (await Review(customer, product, new { rating = 5, comment = "x", orderId = pending.Str("id") })).Error(HttpStatusCode.Forbidden, "FORBIDDEN");
+        Assert.Equal("That order is not paid yet: you can review the product once it is.", error.ErrorMessage());
+        Assert.Equal(0, (await customer.Client.GetApiAsync($"/api/v1/products/{product}")).Data().Int("reviewCount"));
+
+        await App.MarkPaidAsync(pending.Id());
+        (await Review(customer, product, Body())).Expect(HttpStatusCode.Created);
+        var review = await App.WithDbAsync(db => db.Reviews.AsNoTracking().SingleAsync(r => r.ProductId == product));
+        Assert.Equal(pending.Id(), review.OrderId); // the review records the order that qualified it
+    }
+
+    [Fact]
     public async Task An_order_id_that_is_not_the_callers_or_lacks_the_product_is_403()
     {
         var product = await App.AddProductAsync(10m);
         var other = await App.AddProductAsync(10m);
         using var customer = await App.RegisterCustomerAsync();
         using var stranger = await App.RegisterCustomerAsync();
-        var ownOrder = await customer.OrderAsync(product);
-        var otherOrder = await customer.OrderAsync(other);
-        var strangersOrder = await stranger.OrderAsync(product);
+        var ownOrder = await customer.PaidOrderAsync(App, product);
+        var otherOrder = await customer.PaidOrderAsync(App, other);
+        var strangersOrder = await stranger.PaidOrderAsync(App, product);
 
         (await Review(customer, product, new { rating = 5, comment = "x", orderId = otherOrder.Str("id") })).Error(HttpStatusCode.Forbidden, "FORBIDDEN");
         (await Review(customer, product, new { rating = 5, comment = "x", orderId = strangersOrder.Str("id") })).Error(HttpStatusCode.Forbidden, "FORBIDDEN");
@@ -125,8 +144,8 @@ public class ReviewsApiTests(ReviewsApiTests.DemoCatalogFixture fixture) : IClas
     {
         var product = await App.AddProductAsync(10m);
         using var customer = await App.RegisterCustomerAsync();
-        await customer.OrderAsync(product);
-        await customer.OrderAsync(product);
+        await customer.PaidOrderAsync(App, product);
+        await customer.PaidOrderAsync(App, product);
         (await Review(customer, product, Body(5))).Expect(HttpStatusCode.Created);
         (await Review(customer, product, Body(1))).Error(HttpStatusCode.Conflict, "ALREADY_EXISTS", "productId");
 

@@ -107,7 +107,7 @@ public sealed class ComponentServices
         context.Services.AddScoped(sp => new OrderService(
             database.Factory, sp.GetRequiredService<CartService>(), sp.GetRequiredService<PaymentMethodRegistry>(),
             services.Mail, new Ecommerce.Shared.Audit.AuditLog(database.Factory, database.Clock), options, Options.Create(new AuthOptions()), database.Clock,
-            NullLogger<OrderService>.Instance));
+            NullLogger<OrderService>.Instance, new RecordingCatalogNotifier()));
         context.Services.AddScoped<CartState>();
         context.Services.AddOptions();
         context.Services.AddSingleton(_ => new Ecommerce.Shared.Common.RateCounters(database.Clock));
@@ -151,7 +151,10 @@ public sealed class ComponentServices
             UserId = owner.UserId,
             AnonymousId = owner.UserId is null ? owner.AnonymousId : null,
             CouponCode = couponCode,
-            Items = lines.Select((l, i) => new CartItem { ProductId = l.Product.Id, Quantity = l.Quantity, AddedAt = added.AddMinutes(i) }).ToList(),
+            Items = lines.Select((l, i) => new CartItem
+            {
+                ProductId = l.Product.Id, Quantity = l.Quantity, AddedAt = added.AddMinutes(i), ShownPriceCents = l.Product.PriceCents,
+            }).ToList(),
         };
         db.Carts.Add(cart);
         await db.SaveChangesAsync();

@@ -2,7 +2,9 @@ using System.Net;
 using System.Text.Json;
 using Ecommerce.Shared.Catalog;
 using Ecommerce.Shared.Coupons;
+using Ecommerce.Shared.Orders;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Ecommerce.Tests.Unit.Infrastructure;
 
@@ -74,6 +76,22 @@ public static class ShopData
         var address = await session.AddAddressAsync();
         return (await session.Client.PostApiAsync("/api/v1/orders", new { shippingAddressId = address.ToString(), paymentMethodId, couponCode }))
             .Data(HttpStatusCode.Created);
+    }
+
+    /// <summary>Marks an order paid, as an admin does (through the order service): its customer then counts as a buyer.</summary>
+    public static async Task MarkPaidAsync(this StoreApp app, int orderId)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var paid = await scope.ServiceProvider.GetRequiredService<OrderService>().ChangeStatusAsync(orderId, "paid", null, null, null, null);
+        Assert.True(paid.Succeeded, string.Join(" ", paid.Errors.Select(e => e.Message)));
+    }
+
+    /// <summary>Puts the products in the cart, places an order of them and has it paid; returns the order as placed.</summary>
+    public static async Task<JsonElement> PaidOrderAsync(this ApiSession session, StoreApp app, params int[] productIds)
+    {
+        var order = await session.OrderAsync(productIds);
+        await app.MarkPaidAsync(order.Id());
+        return order;
     }
 
     /// <summary>Puts the products in the cart and places an order of them.</summary>

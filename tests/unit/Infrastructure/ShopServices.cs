@@ -16,6 +16,7 @@ public sealed class ShopServices(TestDatabase database, StoreSettings? store = n
     public StoreSettings Store { get; } = store ?? new StoreSettings();
     public AuthOptions Auth { get; } = auth ?? new AuthOptions();
     public RecordingEmailSender Mail { get; } = new();
+    public RecordingCatalogNotifier CatalogChanges { get; } = new();
 
     public CartService Carts => new(database.Factory, Options.Create(Store), database.Clock);
 
@@ -23,7 +24,7 @@ public sealed class ShopServices(TestDatabase database, StoreSettings? store = n
         database.Factory, Carts,
         new PaymentMethodRegistry([ManualPaymentMethod.BankTransfer, ManualPaymentMethod.CashOnDelivery]),
         Mail, new Ecommerce.Shared.Audit.AuditLog(database.Factory, database.Clock), Options.Create(Store), Options.Create(Auth),
-        database.Clock, NullLogger<OrderService>.Instance);
+        database.Clock, NullLogger<OrderService>.Instance, CatalogChanges);
 
     /// <summary>A customer row (no password: service tests do not sign in).</summary>
     public async Task<string> AddUserAsync(string? email = null)
@@ -52,6 +53,25 @@ public sealed class RecordingEmailSender : IEmailSender
     public Task SendAsync(EmailMessage message, CancellationToken cancellationToken = default)
     {
         Sent.Enqueue(message);
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>A catalog change notifier that keeps what it was told (which products, whether listings changed).</summary>
+public sealed class RecordingCatalogNotifier : Ecommerce.Shared.Catalog.ICatalogChangeNotifier
+{
+    public ConcurrentQueue<(IReadOnlyCollection<int> ProductIds, bool ListingsChanged)> ProductChanges { get; } = new();
+    public int CatalogChanges;
+
+    public Task CatalogChangedAsync(CancellationToken cancellationToken = default)
+    {
+        Interlocked.Increment(ref CatalogChanges);
+        return Task.CompletedTask;
+    }
+
+    public Task ProductsChangedAsync(IReadOnlyCollection<int> productIds, bool listingsChanged, CancellationToken cancellationToken = default)
+    {
+        ProductChanges.Enqueue((productIds.ToList(), listingsChanged));
         return Task.CompletedTask;
     }
 }

@@ -90,6 +90,9 @@ namespace Ecommerce.Shared.Data.Migrations
                     b.Property<int>("Quantity")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("ShownPriceCents")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ProductId");
@@ -254,6 +257,10 @@ namespace Ecommerce.Shared.Data.Migrations
 
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -478,6 +485,10 @@ namespace Ecommerce.Shared.Data.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("UserId");
+
+                    b.HasIndex(new[] { "UserId" }, "IX_Addresses_UserId_Default")
+                        .IsUnique()
+                        .HasFilter("\"IsDefault\"");
 
                     b.ToTable("Addresses");
                 });
@@ -1051,6 +1062,10 @@ namespace Ecommerce.Shared.Data.Migrations
 
                     b.Property<int>("Rating")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("SystemHidden")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Title")
                         .HasMaxLength(200)

@@ -200,6 +200,56 @@ public class ProductEditorTests : AdminComponentContext
     }
 
     [Fact]
+    public async Task Saving_over_a_product_someone_else_changed_shows_the_conflict_keeps_the_typed_values_and_reloads_on_request()
+    {
+        var product = await AddProductAsync("Harbor jug", 22m, sku: "JUG-1", stock: 6);
+        var cut = await RenderEditorForAsync(product.Id);
+        await TypeAsync(cut, "Price (USD)", "19.5");
+
+        // Another admin renames the product while this editor is open.
+        var other = await Service<ProductAdminService>().UpdateAsync(Actor, product.Id,
+            new ProductInput { Name = "Harbor water jug", Present = new HashSet<string> { "name" } });
+        Assert.True(other.Succeeded);
+        await SaveAsync(cut);
+
+        cut.WaitForAssertion(() => Assert.Contains("Someone else changed Harbor water jug while you were editing it", cut.Find(".editor__conflict").TextContent));
+        Assert.Empty(_saved);
+        Assert.Equal("19.5", cut.FieldByLabel("Price (USD)").GetAttribute("value")?.TrimEnd('0'));
+        Assert.Equal("Harbor jug", cut.FieldByLabel("Name").GetAttribute("value"));
+        var stored = await ProductAsync(product.Id);
+        Assert.Equal((2200L, "Harbor water jug"), (stored.PriceCents, stored.Name));
+
+        // Reload: their name comes in, the typed price stays, and saving now goes through over the new version.
+        await cut.FindAll("button").Single(b => b.Trimmed() == "Reload the product").ClickAsync(new MouseEventArgs());
+        cut.WaitForAssertion(() => Assert.Equal("Harbor water jug", cut.FieldByLabel("Name").GetAttribute("value")));
+        Assert.Empty(cut.FindAll(".editor__conflict"));
+        Assert.Contains("with your price kept", cut.Markup);
+        await SaveAsync(cut);
+
+        cut.WaitForAssertion(() => Assert.Single(_saved));
+        Assert.Equal(["price"], _saved[0].ChangedFields);
+        stored = await ProductAsync(product.Id);
+        Assert.Equal((1950L, "Harbor water jug"), (stored.PriceCents, stored.Name));
+    }
+
+    [Fact]
+    public async Task A_stock_change_over_sales_made_since_the_editor_loaded_is_refused_naming_the_current_stock()
+    {
+        var product = await AddProductAsync("Harbor tumbler", 9m, stock: 10);
+        var cut = await RenderEditorForAsync(product.Id);
+        await TypeAsync(cut, "Stock", "25");
+        await using (var db = Db())
+            await db.Products.Where(p => p.Id == product.Id).ExecuteUpdateAsync(s => s.SetProperty(p => p.Stock, p => p.Stock - 3)); // an order
+
+        await SaveAsync(cut);
+
+        cut.WaitForAssertion(() => Assert.Contains("The stock of Harbor tumbler is 7 now, not 10", cut.Find(".editor__conflict").TextContent));
+        Assert.Equal(7, (await ProductAsync(product.Id)).Stock);
+        Assert.Equal("25", cut.FieldByLabel("Stock").GetAttribute("value"));
+        Assert.Empty(_saved);
+    }
+
+    [Fact]
     public async Task Clearing_the_stock_of_a_product_is_refused_instead_of_setting_it_to_zero()
     {
         var product = await AddProductAsync("Harbor bowl", 12m, stock: 9);

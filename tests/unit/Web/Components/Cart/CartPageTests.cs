@@ -7,6 +7,7 @@ using Ecommerce.Web.Components.Pages.Cart;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
 
 namespace Ecommerce.Tests.Unit.Web.Components.Cart;
 
@@ -42,6 +43,25 @@ public class CartPageTests : ShopComponentContext
     /// <summary>The summary's totals as (term, value) pairs.</summary>
     private static List<(string, string)> Totals(IRenderedComponent<CartPage> cut) =>
         cut.FindAll("dl.totals > div").Select(r => (Text(r.QuerySelector("dt")!), Text(r.QuerySelector("dd")!))).ToList();
+
+    [Fact]
+    public async Task A_line_whose_price_changed_since_it_was_added_says_what_it_was_and_what_it_is_now()
+    {
+        var mug = await Shop.AddProductAsync("Harbor Mug", 12.50m, stock: 5);
+        var lamp = await Shop.AddProductAsync("Brass Lamp", 80m, stock: 3);
+        var user = await Shop.AddUserAsync();
+        SignIn(user);
+        _owner = CartOwner.ForUser(user);
+        await Shop.AddCartAsync(_owner, null, (mug, 2), (lamp, 1));
+        await using (var db = Database.CreateContext())
+            await db.Products.Where(p => p.Id == lamp.Id).ExecuteUpdateAsync(s => s.SetProperty(p => p.PriceCents, 7200));
+
+        var cut = RenderPage();
+
+        Assert.Equal("Price went down: was $80.00, now $72.00", Text(Line(cut, "Brass Lamp").QuerySelector(".price-change")!));
+        Assert.Null(Line(cut, "Harbor Mug").QuerySelector(".price-change"));
+        Assert.Contains(("Total", "$104.76"), Totals(cut)); // at the current prices: (25.00 + 72.00) × 1.08
+    }
 
     [Fact]
     public async Task An_empty_cart_says_so_and_links_to_the_shop()

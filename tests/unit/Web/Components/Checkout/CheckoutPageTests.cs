@@ -7,6 +7,7 @@ using Ecommerce.Tests.Unit.Infrastructure;
 using Ecommerce.Web.Components.Pages.Checkout;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Ecommerce.Tests.Unit.Web.Components.Checkout;
@@ -286,6 +287,86 @@ public class CheckoutPageTests : ShopComponentContext
         cut.WaitForAssertion(() => Assert.StartsWith("http://localhost/checkout/confirmation/ORD-", Navigation.Uri));
         var order = Assert.Single(await Shop.OrdersOfAsync(_user));
         Assert.Equal(("SPRING10", 250L, 2_430L), (order.CouponCode, order.DiscountCents, order.TotalCents));
+    }
+
+    [Fact]
+    public async Task A_coupon_that_stopped_applying_after_the_page_loaded_is_named_with_the_new_total_and_the_second_press_places_the_order()
+    {
+        await Shop.AddCouponAsync("SPRING10", percentOff: 10);
+        var mug = await Shop.AddProductAsync("Harbor Mug", 12.50m, stock: 5);
+        await SignInWithCartAsync("SPRING10", (mug, 2));
+        var cut = RenderPage();
+        Assert.Equal("$24.30", cut.Find(".totals__total dd").Trimmed());
+        await FillAddressAsync(cut);
+        await cut.FieldByLabel("Order notes").ChangeAsync(new ChangeEventArgs { Value = "Ring twice" });
+        await using (var db = Database.CreateContext())
+            await db.Coupons.Where(c => c.Code == "SPRING10").ExecuteUpdateAsync(s => s.SetProperty(c => c.IsActive, false)); // disabled meanwhile
+
+        await PlaceOrderAsync(cut);
+
+        cut.WaitForAssertion(() => Assert.Equal(
+            "Coupon 'SPRING10' is no longer active. It is no longer on your cart, so your total is now $27.00; place the order again to pay that.", Alert(cut)));
+        Assert.Equal("$27.00", cut.Find(".totals__total dd").Trimmed());
+        Assert.Empty(cut.FindAll(".totals__discount"));
+        Assert.Equal("Ring twice", cut.FieldByLabel("Order notes").GetAttribute("value"));
+        Assert.Empty(await Shop.OrdersOfAsync(_user));
+
+        await PlaceOrderAsync(cut);
+
+        cut.WaitForAssertion(() => Assert.StartsWith("http://localhost/checkout/confirmation/ORD-", Navigation.Uri));
+        var order = Assert.Single(await Shop.OrdersOfAsync(_user));
+        Assert.Equal((null, 0L, 2_700L, "Ring twice"), (order.CouponCode, order.DiscountCents, order.TotalCents, order.Notes));
+    }
+
+    [Fact]
+    public async Task A_price_changed_since_the_mug_was_added_is_shown_as_was_and_now_and_the_order_waits_for_a_second_press()
+    {
+        var mug = await Shop.AddProductAsync("Harbor Mug", 12.50m, stock: 5);
+        await SignInWithCartAsync(null, (mug, 2));
+        await Shop.AddAddressAsync(_user, "9 Pier Road", isDefault: true);
+        await using (var db = Database.CreateContext())
+            await db.Products.Where(p => p.Id == mug.Id).ExecuteUpdateAsync(s => s.SetProperty(p => p.PriceCents, 1400));
+        var cut = RenderPage();
+
+        Assert.Equal("Price went up: was $12.50, now $14.00", cut.Find(".checkout-lines .price-change").Trimmed());
+        Assert.Equal("$30.24", cut.Find(".totals__total dd").Trimmed());
+
+        await PlaceOrderAsync(cut);
+
+        cut.WaitForAssertion(() => Assert.Equal(
+            "A price changed since you added it to your cart: Harbor Mug now $14.00 (was $12.50). Your total is now $30.24; place the order again to buy at the new price.",
+            Alert(cut)));
+        Assert.Empty(cut.FindAll(".checkout-lines .price-change")); // acknowledged
+        Assert.Empty(await Shop.OrdersOfAsync(_user));
+
+        await PlaceOrderAsync(cut);
+
+        cut.WaitForAssertion(() => Assert.StartsWith("http://localhost/checkout/confirmation/ORD-", Navigation.Uri));
+        Assert.Equal(3_024L, Assert.Single(await Shop.OrdersOfAsync(_user)).TotalCents);
+    }
+
+    [Fact]
+    public async Task A_total_changed_after_the_page_loaded_is_refused_and_the_page_shows_the_new_one()
+    {
+        await Shop.AddCouponAsync("SPRING10", percentOff: 10);
+        var mug = await Shop.AddProductAsync("Harbor Mug", 12.50m, stock: 5);
+        await SignInWithCartAsync("SPRING10", (mug, 2));
+        await Shop.AddAddressAsync(_user, "9 Pier Road", isDefault: true);
+        var cut = RenderPage();
+        Assert.Equal("$24.30", cut.Find(".totals__total dd").Trimmed());
+        await using (var db = Database.CreateContext())
+            await db.Coupons.Where(c => c.Code == "SPRING10").ExecuteUpdateAsync(s => s.SetProperty(c => c.PercentOff, 5)); // still valid, worth less
+
+        await PlaceOrderAsync(cut);
+
+        cut.WaitForAssertion(() => Assert.Equal("The order's total is $25.65, not the $24.30 you expected. Check the cart and place the order again.", Alert(cut)));
+        Assert.Equal("$25.65", cut.Find(".totals__total dd").Trimmed());
+        Assert.Empty(await Shop.OrdersOfAsync(_user));
+
+        await PlaceOrderAsync(cut);
+
+        cut.WaitForAssertion(() => Assert.StartsWith("http://localhost/checkout/confirmation/ORD-", Navigation.Uri));
+        Assert.Equal(2_565L, Assert.Single(await Shop.OrdersOfAsync(_user)).TotalCents);
     }
 
     [Fact]
