@@ -9,8 +9,9 @@ ensure_wrk() {
 
 # start_store WORK PORT PRODUCTS [extra env assignments…]: publishes the store in Release into WORK/app and starts it
 # in Production on 127.0.0.1:PORT with PRODUCTS generated products and a fresh data folder WORK/data. Sets APP_PID.
-# Rate limiting stays on (its cost is part of the figures), with the Guest plan raised so that wrk's one client
-# address measures the endpoints rather than 429 answers.
+# Rate limiting stays on (its cost is part of the figures), with every plan raised so that wrk's one client address
+# (or one admin) measures the endpoints rather than 429 answers. Extra assignments (e.g. RateLimiting__Enabled=false)
+# come last and win.
 start_store() {
   local work=$1 port=$2 products=$3; shift 3
   echo "Publishing (Release)…"
@@ -18,7 +19,9 @@ start_store() {
   echo "Starting the store with $products generated products (the first start generates them)…"
   env ASPNETCORE_ENVIRONMENT=Production Storage__DataPath="$work/data" Seed__DemoCatalog=true \
       Seed__SyntheticProducts="$products" Logging__LogLevel__Default=Warning \
-      RateLimiting__Plans__Guest__RequestsPerHour=2000000000 RateLimiting__Plans__Guest__Burst=2000000000 "$@" \
+      RateLimiting__Plans__Guest__RequestsPerHour=2000000000 RateLimiting__Plans__Guest__Burst=2000000000 \
+      RateLimiting__Plans__Customer__RequestsPerHour=2000000000 RateLimiting__Plans__Customer__Burst=2000000000 \
+      RateLimiting__Plans__Admin__RequestsPerHour=2000000000 RateLimiting__Plans__Admin__Burst=2000000000 "$@" \
       dotnet "$work/app/Ecommerce.Web.dll" --urls "http://127.0.0.1:$port" >"$work/app.log" 2>&1 &
   APP_PID=$!
   for _ in $(seq 1 900); do

@@ -10,7 +10,8 @@
 #   benchmarks/run.sh                 # 10,000 products, 3 rounds of 15 s per target
 #   PRODUCTS=100000 ROUNDS=1 benchmarks/run.sh
 #
-# Settings (environment): PRODUCTS, ROUNDS, DURATION (wrk -d), CONNECTIONS (wrk -c), THREADS (wrk -t), PORT.
+# Settings (environment): PRODUCTS, ROUNDS, DURATION (wrk -d), CONNECTIONS (wrk -c), THREADS (wrk -t), PORT, and
+# STORE_ENV: extra settings for the store, e.g. STORE_ENV="RateLimiting__Enabled=false" to measure without rate limits.
 # Output: a Markdown table on stdout and benchmarks/results/<timestamp>.md; raw wrk output next to it.
 set -euo pipefail
 
@@ -35,7 +36,8 @@ RAW="$RESULTS/$STAMP.raw.txt"
 cleanup() { [ -n "${APP_PID:-}" ] && kill "$APP_PID" 2>/dev/null || true; rm -rf "$WORK"; }
 trap cleanup EXIT
 
-start_store "$WORK" "$PORT" "$PRODUCTS"
+# shellcheck disable=SC2086 # STORE_ENV holds several assignments
+start_store "$WORK" "$PORT" "$PRODUCTS" ${STORE_ENV:-}
 
 # Targets: the largest top-level category, a product from it, a search that matches many products.
 CATEGORY=$(curl -fs "$BASE/api/v1/categories" | python3 -c 'import json,sys; d=json.load(sys.stdin)["data"]; print(max(d, key=lambda c: c["productCount"])["slug"])')
@@ -83,9 +85,9 @@ for round in $(seq 1 "$ROUNDS"); do
 done
 
 CPU=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')
-python3 - "$WORK/results.txt" "$PRODUCTS" "$ROUNDS" "$DURATION" "$CONNECTIONS" "$THREADS" "$PAGE_BYTES" "$CATEGORY" "$PRODUCT" "$SEARCH" "$CPU" "$STAMP" <<'PY' | tee "$RESULTS/$STAMP.md"
+python3 - "$WORK/results.txt" "$PRODUCTS" "$ROUNDS" "$DURATION" "$CONNECTIONS" "$THREADS" "$PAGE_BYTES" "$CATEGORY" "$PRODUCT" "$SEARCH" "$CPU" "$STAMP" "${STORE_ENV:-}" <<'PY' | tee "$RESULTS/$STAMP.md"
 import re, statistics, sys
-path, products, rounds, duration, conns, threads, page_bytes, category, product, search, cpu, stamp = sys.argv[1:]
+path, products, rounds, duration, conns, threads, page_bytes, category, product, search, cpu, stamp, store_env = sys.argv[1:]
 rows = {}
 for line in open(path):
     name, rest = line.split(" ", 1)
@@ -106,6 +108,7 @@ labels = {
     "api_search_render": "API search, cache bypassed",
 }
 print(f"Run {stamp}: {products} products, {rounds} round(s) × {duration} per target, wrk -t{threads} -c{conns}, on {cpu} ({__import__('os').cpu_count()} cores).")
+print(f"Store settings: {store_env or 'defaults (rate limiting on, plans raised for the one load-generating client)'}.")
 print()
 print("| target | req/s (median) | vs static | p50 ms | p95 ms | p99 ms | errors |")
 print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
