@@ -14,19 +14,31 @@ ensure_wrk() {
 # come last and win.
 start_store() {
   local work=$1 port=$2 products=$3; shift 3
+  publish_store "$work/app"
+  launch_store "$work/app" "$work/data" "$port" "$products" "$@"
+}
+
+# publish_store DIR: the store in Release, into DIR.
+publish_store() {
   echo "Publishing (Release)…"
-  dotnet publish "$ROOT/src/Ecommerce.Web" -c Release -o "$work/app" --nologo -v quiet >/dev/null
-  echo "Starting the store with $products generated products (the first start generates them)…"
-  env ASPNETCORE_ENVIRONMENT=Production Storage__DataPath="$work/data" Seed__DemoCatalog=true \
+  dotnet publish "$ROOT/src/Ecommerce.Web" -c Release -o "$1" --nologo -v quiet >/dev/null
+}
+
+# launch_store APP DATA PORT PRODUCTS [extra env assignments…]: starts a published store (see start_store) with the
+# data folder DATA and waits until it is ready. Sets APP_PID.
+launch_store() {
+  local app=$1 data=$2 port=$3 products=$4; shift 4
+  echo "Starting the store on port $port with $products generated products (the first start generates them)…"
+  env ASPNETCORE_ENVIRONMENT=Production Storage__DataPath="$data" Seed__DemoCatalog=true \
       Seed__SyntheticProducts="$products" Logging__LogLevel__Default=Warning \
       RateLimiting__Plans__Guest__RequestsPerHour=2000000000 RateLimiting__Plans__Guest__Burst=2000000000 \
       RateLimiting__Plans__Customer__RequestsPerHour=2000000000 RateLimiting__Plans__Customer__Burst=2000000000 \
       RateLimiting__Plans__Admin__RequestsPerHour=2000000000 RateLimiting__Plans__Admin__Burst=2000000000 "$@" \
-      dotnet "$work/app/Ecommerce.Web.dll" --urls "http://127.0.0.1:$port" >"$work/app.log" 2>&1 &
+      dotnet "$app/Ecommerce.Web.dll" --urls "http://127.0.0.1:$port" >"$data.log" 2>&1 &
   APP_PID=$!
   for _ in $(seq 1 900); do
     curl -fs "http://127.0.0.1:$port/health/ready" >/dev/null 2>&1 && return 0
-    kill -0 "$APP_PID" 2>/dev/null || { cat "$work/app.log"; echo "The store did not start." >&2; exit 1; }
+    kill -0 "$APP_PID" 2>/dev/null || { cat "$data.log"; echo "The store did not start." >&2; exit 1; }
     sleep 1
   done
   echo "The store is not ready." >&2
