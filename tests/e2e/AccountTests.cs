@@ -134,4 +134,66 @@ public sealed class AccountTests(StoreFixture store, ITestOutputHelper output)
             await Expect(page.H1()).ToHaveTextAsync("Account locked for a while");
         });
     }
+
+    [Fact]
+    public async Task A_new_customer_verifies_the_e_mail_address_from_the_account_page_on_a_phone()
+    {
+        await using var session = await store.OpenAsync(output, nameof(A_new_customer_verifies_the_e_mail_address_from_the_account_page_on_a_phone),
+            StoreFixtureBase.Phone);
+        var page = session.Page;
+        var email = $"e2e-{Guid.NewGuid():N}@example.com";
+        var verifyCard = page.GetByRole(AriaRole.Region, new() { Name = "Verify your e-mail address" });
+
+        await session.StepAsync("register: a link is on its way", async () =>
+        {
+            await session.GotoAsync("/account/register");
+            await page.GetByLabel("First name").FillAsync("Vera");
+            await page.GetByLabel("Last name").FillAsync("Fye");
+            await page.GetByLabel("Email").FillAsync(email);
+            await page.GetByLabel("Password", new() { Exact = true }).FillAsync(Password);
+            await page.GetByLabel("Confirm password").FillAsync(Password);
+            await session.NavigateAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync());
+            await Expect(page.Flash()).ToContainTextAsync($"We sent a link to {email} to verify your e-mail address.");
+        });
+
+        await session.StepAsync("the account page says the address is not verified yet", async () =>
+        {
+            await session.GotoAsync("/account");
+            await Expect(verifyCard).ToBeVisibleAsync();
+            await Expect(page.Locator(".email-state")).ToHaveTextAsync("Not verified yet");
+        });
+
+        await session.StepAsync("a new link can be sent", async () =>
+        {
+            await session.NavigateAsync(() => verifyCard.GetByRole(AriaRole.Button, new() { Name = "Send a new link" }).ClickAsync());
+            await Expect(page.Flash()).ToContainTextAsync($"We sent a new verification link to {email}.");
+            Assert.Equal(2, VerificationMails(email).Count);
+        });
+
+        await session.StepAsync("the link in the newest e-mail verifies the address", async () =>
+        {
+            var body = VerificationMails(email)[^1].TextBody;
+            var link = Regex.Match(body, @"https?://\S+/account/verify-email\?token=\S+").Value;
+            Assert.False(string.IsNullOrEmpty(link), body);
+            await session.GotoAsync(new Uri(link).PathAndQuery);
+            await Expect(page.H1()).ToHaveTextAsync("Your e-mail address is verified");
+        });
+
+        await session.StepAsync("the account page shows it verified", async () =>
+        {
+            await session.GotoAsync("/account");
+            await Expect(page.Locator(".email-state")).ToHaveTextAsync("Verified");
+            await Expect(verifyCard).ToHaveCountAsync(0);
+        });
+    }
+
+    /// <summary>The verification e-mails the store wrote for an address into its mail pickup folder, oldest first.</summary>
+    private List<MimeKit.MimeMessage> VerificationMails(string email)
+    {
+        var folder = Path.Combine(store.Server.DataPath, "mail");
+        return Directory.GetFiles(folder, "*.eml").Order(StringComparer.Ordinal)
+            .Select(path => MimeKit.MimeMessage.Load(path))
+            .Where(m => m.To.Mailboxes.Any(b => b.Address == email) && m.Subject.StartsWith("Verify your e-mail address", StringComparison.Ordinal))
+            .ToList();
+    }
 }
