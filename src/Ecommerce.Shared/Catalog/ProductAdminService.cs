@@ -2,7 +2,6 @@ using System.Globalization;
 using Ecommerce.Shared.Audit;
 using Ecommerce.Shared.Common;
 using Ecommerce.Shared.Data;
-using Ecommerce.Shared.Data.Sqlite;
 using Ecommerce.Shared.Reporting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -468,7 +467,7 @@ public sealed class ProductAdminService(
             var terms = CatalogService.SearchTerms(text);
             if (terms.Count > 0)
             {
-                var matches = ProductSearchIndex.MatchingIds(db, terms, exactSku: text);
+                var matches = db.ProductSearch.MatchingIds(db, terms, exactSku: text);
                 products = products.Where(p => matches.Contains(p.Id));
             }
             else

@@ -8,6 +8,8 @@ using Ecommerce.Shared.Payments;
 using Ecommerce.Shared.Reviews;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Ecommerce.Shared.Data.Postgres;
+using Ecommerce.Shared.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ecommerce.Shared.Data;
@@ -35,10 +37,22 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<Refund> Refunds => Set<Refund>();
     public DbSet<Audit.AuditEntry> AuditEntries => Set<Audit.AuditEntry>();
 
+    /// <summary>The full-text product search of the database this context talks to.</summary>
+    public IProductSearch ProductSearch => Database.IsNpgsql() ? PostgresProductSearch.Instance : SqliteProductSearch.Instance;
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+
+        // Columns compared without regard to letter case (SKUs, names): SQLite's NOCASE collation, PostgreSQL's citext.
+        var postgres = Database.IsNpgsql();
+        if (postgres) builder.HasPostgresExtension("citext");
+        foreach (var property in builder.Model.GetEntityTypes().SelectMany(t => t.GetDeclaredProperties()).Where(CaseInsensitiveText.IsMarked))
+        {
+            if (postgres) property.SetColumnType("citext");
+            else property.SetCollation(SqliteDatabase.CaseInsensitiveCollation);
+        }
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -7,7 +7,6 @@ using Ecommerce.Shared.Orders;
 using Ecommerce.Shared.Payments;
 using Ecommerce.Shared.Reviews;
 using Microsoft.EntityFrameworkCore;
-using Ecommerce.Shared.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Ecommerce.Shared.Data;
@@ -71,9 +70,9 @@ internal sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
 {
     public void Configure(EntityTypeBuilder<Product> b)
     {
-        b.Property(p => p.Name).HasMaxLength(200).UseCaseInsensitiveCollation();
+        b.Property(p => p.Name).HasMaxLength(200).IsCaseInsensitive();
         b.Property(p => p.Slug).HasMaxLength(Common.Slug.MaxLength);
-        b.Property(p => p.Sku).HasMaxLength(64).UseCaseInsensitiveCollation(); // SKU-1 and sku-1 are the same SKU
+        b.Property(p => p.Sku).HasMaxLength(64).IsCaseInsensitive(); // SKU-1 and sku-1 are the same SKU
         b.Property(p => p.Description).HasMaxLength(1000);
         b.Property(p => p.LongDescription).HasMaxLength(20000);
         b.Property(p => p.OwnerId).HasMaxLength(450);

@@ -24,8 +24,6 @@ public sealed record DataDirectory(string Path);
 
 public static class StoreServiceCollectionExtensions
 {
-    public const string ConnectionStringName = "Ecommerce";
-    public const string DatabaseFileName = "ecommerce.db";
 
     /// <summary>Registers the store's data, options and application services.</summary>
     public static IServiceCollection AddStore(this IServiceCollection services, IConfiguration configuration, string contentRootPath)
@@ -43,11 +41,7 @@ public static class StoreServiceCollectionExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<TimestampInterceptor>();
-        services.AddPooledDbContextFactory<AppDbContext>((sp, options) => options
-            .UseSqlite(ConnectionString(sp))
-            .AddInterceptors(sp.GetRequiredService<TimestampInterceptor>()));
-        // Identity's stores and request-scoped code take the context directly; services create their own per operation.
-        services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext());
+        services.AddStoreDatabase(configuration);
 
         services.AddMemoryCache();
         services.AddSingleton<CategoryDirectory>();
@@ -96,14 +90,5 @@ public static class StoreServiceCollectionExtensions
         services.AddSingleton<DemoCatalogSeeder>();
         services.AddSingleton<SyntheticCatalogSeeder>();
         return services;
-    }
-
-    /// <summary><c>ConnectionStrings:Ecommerce</c> when set, otherwise the SQLite file in the data folder.</summary>
-    public static string ConnectionString(IServiceProvider services)
-    {
-        var configured = services.GetRequiredService<IConfiguration>().GetConnectionString(ConnectionStringName);
-        if (!string.IsNullOrWhiteSpace(configured)) return configured;
-        var dataPath = services.GetRequiredService<DataDirectory>().Path;
-        return new SqliteConnectionStringBuilder { DataSource = Path.Combine(dataPath, DatabaseFileName) }.ToString();
     }
 }

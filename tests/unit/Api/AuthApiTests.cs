@@ -464,6 +464,7 @@ public class SigningKeyTests
         var settings = new Dictionary<string, string?> { ["Storage:DataPath"] = dataPath, ["Seed:DemoCatalog"] = "false" };
         string accessToken, refreshToken, userId;
         byte[] key;
+        IReadOnlyDictionary<string, string?> databaseSettings;
 
         using (var first = new StoreApp(settings, ShopperApp.FastPasswordHashing) { KeepDataFolder = true })
         {
@@ -471,10 +472,12 @@ public class SigningKeyTests
             (accessToken, refreshToken, userId) = (customer.AccessToken, customer.RefreshToken, customer.UserId);
             Assert.True(File.Exists(first.KeyFile()));
             key = first.ReadKeyFile();
+            databaseSettings = first.DatabaseSettings;
             Assert.True(key.Length >= 32);
             Assert.True((await Tokens.ValidateAsync(accessToken, key)).IsValid);
         }
 
+        foreach (var (name, value) in databaseSettings) settings[name] = value;
         using var second = ShopperApp.Create(settings);
         using var client = second.CreateBearerClient(accessToken);
         var profile = (await client.GetApiAsync("/api/v1/users/profile")).Data();
