@@ -6,6 +6,8 @@ using Ecommerce.Shared.Favorites;
 using Ecommerce.Shared.Orders;
 using Ecommerce.Shared.Payments;
 using Ecommerce.Shared.Reviews;
+using Ecommerce.Shared.Instances;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Ecommerce.Shared.Data.Postgres;
@@ -16,7 +18,7 @@ namespace Ecommerce.Shared.Data;
 
 /// <summary>The store's one database: Identity's tables and every capability's entities.</summary>
 public class AppDbContext(DbContextOptions<AppDbContext> options)
-    : IdentityDbContext<ApplicationUser, IdentityRole, string>(options)
+    : IdentityDbContext<ApplicationUser, IdentityRole, string>(options), IDataProtectionKeyContext
 {
     public DbSet<Category> Categories => Set<Category>();
     public DbSet<Product> Products => Set<Product>();
@@ -36,6 +38,11 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<Payment> Payments => Set<Payment>();
     public DbSet<Refund> Refunds => Set<Refund>();
     public DbSet<Audit.AuditEntry> AuditEntries => Set<Audit.AuditEntry>();
+
+    // What several instances share: the keys that protect cookies and antiforgery tokens, generated secrets, job leases.
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<StoreSecret> StoreSecrets => Set<StoreSecret>();
+    public DbSet<JobLease> JobLeases => Set<JobLease>();
 
     /// <summary>The full-text product search of the database this context talks to.</summary>
     public IProductSearch ProductSearch => Database.IsNpgsql() ? PostgresProductSearch.Instance : SqliteProductSearch.Instance;

@@ -302,3 +302,23 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<Audit.A
         b.HasIndex(e => new { e.EntityType, e.EntityId, e.At });
     }
 }
+
+internal sealed class StoreSecretConfiguration : IEntityTypeConfiguration<Instances.StoreSecret>
+{
+    public void Configure(EntityTypeBuilder<Instances.StoreSecret> b)
+    {
+        b.HasKey(s => s.Name);
+        b.Property(s => s.Name).HasMaxLength(100);
+        b.Property(s => s.Value).HasMaxLength(4000);
+    }
+}
+
+internal sealed class JobLeaseConfiguration : IEntityTypeConfiguration<Instances.JobLease>
+{
+    public void Configure(EntityTypeBuilder<Instances.JobLease> b)
+    {
+        b.HasKey(l => l.Name);
+        b.Property(l => l.Name).HasMaxLength(100);
+        b.Property(l => l.Holder).HasMaxLength(200);
+    }
+}

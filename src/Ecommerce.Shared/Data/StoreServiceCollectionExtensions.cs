@@ -11,6 +11,7 @@ using Ecommerce.Shared.Reviews;
 using Ecommerce.Shared.Common;
 using Ecommerce.Shared.Customers;
 using Ecommerce.Shared.Data.Seeding;
+using Ecommerce.Shared.Instances;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -43,6 +44,17 @@ public static class StoreServiceCollectionExtensions
         services.AddSingleton<TimestampInterceptor>();
         services.AddStoreDatabase(configuration);
 
+        // Several instances on one database: shared secrets, job leases, messages between instances, shared media.
+        services.AddSingleton<InstanceIdentity>();
+        services.AddSingleton<StoreSecrets>();
+        services.AddSingleton<JobLeases>();
+        services.AddSingleton<IMediaStorage, FileSystemMediaStorage>();
+        services.AddSingleton<IInstanceBroadcast>(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<DatabaseOptions>>().Value.Provider == DatabaseProvider.Postgres
+            ? ActivatorUtilities.CreateInstance<Postgres.PostgresInstanceBroadcast>(sp)
+            : new SingleInstanceBroadcast());
+        services.AddSingleton<Postgres.PostgresInstanceListener>();
+        services.AddHostedService(sp => sp.GetRequiredService<Postgres.PostgresInstanceListener>());
+
         services.AddMemoryCache();
         services.AddSingleton<CategoryDirectory>();
         services.AddScoped<CatalogService>();
@@ -59,6 +71,7 @@ public static class StoreServiceCollectionExtensions
         services.AddOptions<Microsoft.AspNetCore.Identity.IdentityOptions>()
             .Configure<Microsoft.Extensions.Options.IOptions<AuthOptions>>((identity, auth) => IdentityRules.ConfigureLockout(identity, auth.Value));
         services.AddSingleton<AccountAccessCache>();
+        services.AddScoped<IInstanceMessageHandler, AccountAccessMessageHandler>();
         services.AddSingleton<SignInThrottle>();
         services.AddScoped<SignInService>();
         services.AddSingleton<RateCounters>();
