@@ -47,6 +47,9 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     /// <summary>The full-text product search of the database this context talks to.</summary>
     public IProductSearch ProductSearch => Database.IsNpgsql() ? PostgresProductSearch.Instance : SqliteProductSearch.Instance;
 
+    /// <summary>The row and name locks of the database this context talks to, for writers that must take turns.</summary>
+    public IDatabaseLocks Locks => Database.IsNpgsql() ? PostgresDatabaseLocks.Instance : SqliteDatabaseLocks.Instance;
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -10,6 +10,13 @@ namespace Ecommerce.Shared.Data.Postgres;
 /// accent-insensitive and no word is stemmed, like SQLite's unicode61 tokenizer. Name, SKU, tags and description carry
 /// the weights A, B, C and D.
 /// </summary>
+/// <remarks>
+/// The text goes through <c>store_search_text</c> first, which turns ASCII punctuation into spaces: unicode61 splits
+/// words at every character that is not a letter or digit, while PostgreSQL's parser would keep "-42" (in "ZX-42") as
+/// a signed number, "1.5" as a decimal and "shop.example" as a host name — words a search for "42", "5" or "shop"
+/// would not find. After it, both index the same words, as the search terms are split
+/// (<c>CatalogService.SearchTerms</c>).
+/// </remarks>
 public static class ProductSearchColumn
 {
     /// <summary>The DDL the first PostgreSQL migration runs (after the tables exist).</summary>
@@ -22,14 +29,18 @@ public static class ProductSearchColumn
                 ALTER TEXT SEARCH CONFIGURATION store_search ALTER MAPPING FOR hword, hword_part, word WITH unaccent, simple;
             END IF;
         END $$;
+        -- Words split at punctuation, as SQLite's unicode61 tokenizer splits them (see the remarks in the code).
+        CREATE OR REPLACE FUNCTION store_search_text(value text) RETURNS text
+            LANGUAGE sql IMMUTABLE PARALLEL SAFE
+            AS $$ SELECT translate(coalesce(value, ''), '!"#$%&''()*+,-./:;<=>?@[\]^_`{|}~', repeat(' ', 32)) $$;
         -- array_to_string is only STABLE in general; for text[] it cannot change, which a generated column needs.
         CREATE OR REPLACE FUNCTION store_search_tags(tags text[]) RETURNS text
             LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$ SELECT coalesce(array_to_string(tags, ' '), '') $$;
         ALTER TABLE "Products" ADD COLUMN "SearchVector" tsvector GENERATED ALWAYS AS (
-            setweight(to_tsvector('store_search', coalesce("Name"::text, '')), 'A') ||
-            setweight(to_tsvector('store_search', coalesce("Sku"::text, '')), 'B') ||
-            setweight(to_tsvector('store_search', store_search_tags("Tags")), 'C') ||
-            setweight(to_tsvector('store_search', coalesce("Description", '')), 'D')) STORED;
+            setweight(to_tsvector('store_search', store_search_text("Name"::text)), 'A') ||
+            setweight(to_tsvector('store_search', store_search_text("Sku"::text)), 'B') ||
+            setweight(to_tsvector('store_search', store_search_text(store_search_tags("Tags"))), 'C') ||
+            setweight(to_tsvector('store_search', store_search_text("Description")), 'D')) STORED;
         CREATE INDEX "IX_Products_SearchVector" ON "Products" USING GIN ("SearchVector");
         """;
 
@@ -37,6 +48,7 @@ public static class ProductSearchColumn
         DROP INDEX IF EXISTS "IX_Products_SearchVector";
         ALTER TABLE "Products" DROP COLUMN IF EXISTS "SearchVector";
         DROP FUNCTION IF EXISTS store_search_tags(text[]);
+        DROP FUNCTION IF EXISTS store_search_text(text);
         DROP TEXT SEARCH CONFIGURATION IF EXISTS store_search;
         """;
 
