@@ -1,8 +1,14 @@
 #!/usr/bin/env bash
 # Runs every test of the store on a fresh Debian machine.
 #
-# Installs what the tests need when it is missing (Debian's Chromium for the browser tests; never a
-# downloaded browser), builds the solution, runs all test projects and ends with one line:
+# Installs what the tests need when it is missing, from Debian's packages: Chromium for the browser tests (never a
+# downloaded browser), PostgreSQL and nginx. Starts a throwaway PostgreSQL cluster on 127.0.0.1 in a temporary
+# folder, builds the solution and runs:
+#   1. the service and endpoint tests (tests/unit) on SQLite,
+#   2. the same tests on PostgreSQL,
+#   3. the browser tests (tests/e2e) on SQLite,
+#   4. a PostgreSQL smoke run of the browser tests, with two instances behind nginx (tests/e2e/Cluster),
+# and ends with one line:
 #   N passed, N failed
 # Needs the .NET 10 SDK on PATH. Exit status is non-zero when a test fails or no test ran.
 set -uo pipefail
@@ -24,6 +30,21 @@ if [ ! -x /usr/bin/chromium ]; then
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
 fi
 
+# nginx for the several-instances tests: Debian's own package, its service unused (the tests start nginx themselves
+# with the sample configuration in deploy/).
+if [ ! -x /usr/sbin/nginx ]; then
+  echo "Installing Debian's nginx for the several-instances tests…"
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx >/dev/null
+fi
+
+# PostgreSQL (Debian's package, installed when missing): a throwaway cluster of our own, removed at exit.
+source tools/throwaway-postgres.sh
+if ! start_throwaway_postgres; then
+  echo "0 passed, 0 failed (PostgreSQL did not start)"
+  exit 1
+fi
+
 rm -rf "$RESULTS"
 echo "Building…"
 if ! dotnet build Ecommerce.Web.sln -c Debug --nologo -v quiet; then
@@ -32,13 +53,20 @@ if ! dotnet build Ecommerce.Web.sln -c Debug --nologo -v quiet; then
 fi
 
 status=0
-for project in tests/unit tests/e2e; do
-  name=$(basename "$project")
-  echo "Running $name tests…"
-  dotnet test "$project" -c Debug --no-build --nologo \
+# run NAME PROJECT [--filter F] [postgres]: one test run, its results in TestResults/NAME.trx
+run() {
+  local name=$1 project=$2 filter=$3 database=$4
+  echo "Running $name…"
+  if [ "$database" = postgres ]; then export ECOMMERCE_TEST_POSTGRES="$POSTGRES"; else unset ECOMMERCE_TEST_POSTGRES; fi
+  dotnet test "$project" -c Debug --no-build --nologo ${filter:+--filter "$filter"} \
     --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=minimal" \
     --results-directory "$RESULTS" || status=1
-done
+  unset ECOMMERCE_TEST_POSTGRES
+}
+run unit-sqlite tests/unit "" sqlite
+run unit-postgres tests/unit "" postgres
+run e2e-sqlite tests/e2e "Category!=Cluster" sqlite
+run e2e-postgres tests/e2e "Category=Cluster|Category=PostgresSmoke" postgres
 
 passed=0; failed=0
 for trx in "$RESULTS"/*.trx; do

@@ -19,6 +19,7 @@ public sealed class BackOfficeTests(BackOfficeFixture store, ITestOutputHelper o
     private static readonly Address ShipTo = new("Ines", "Carvalho", "7 Lantern Row", "Rockland", "ME", "04841", "United States");
 
     [Fact]
+    [Trait("Category", "PostgresSmoke")] // also run on PostgreSQL by ./test.sh
     public async Task Admin_creates_a_category_and_a_product_with_pictures_and_the_store_shows_them()
     {
         const string categoryName = "Lighthouse Keeping";

@@ -11,6 +11,7 @@ namespace Ecommerce.Tests.E2E;
 /// search, at desktop width and at phone width.
 /// </summary>
 [Collection(StoreCollection.Name)]
+[Trait("Category", "PostgresSmoke")] // also run on PostgreSQL by ./test.sh
 public sealed class CatalogJourneyTests(StoreFixture store, ITestOutputHelper output)
 {
     private const decimal MinPrice = 40m;

@@ -13,6 +13,7 @@ namespace Ecommerce.Tests.E2E;
 /// order page follows what the admin does through the API.
 /// </summary>
 [Collection(StoreCollection.Name)]
+[Trait("Category", "PostgresSmoke")] // also run on PostgreSQL by ./test.sh
 public sealed class ShopperJourneyTests(StoreFixture store, ITestOutputHelper output)
 {
     private const string CouponCode = "E2E10";

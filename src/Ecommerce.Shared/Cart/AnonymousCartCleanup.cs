@@ -14,9 +14,9 @@ public sealed class CartOptions
     [Range(1, 3650)]
     public int AnonymousDays { get; set; } = 30;
 
-    /// <summary>How often the clean-up runs.</summary>
-    [Range(1, 10080)]
-    public int CleanupIntervalMinutes { get; set; } = 60;
+    /// <summary>How often the clean-up runs, in minutes (fractions allowed: 0.5 is every 30 seconds).</summary>
+    [Range(0.01, 10080)]
+    public double CleanupIntervalMinutes { get; set; } = 60;
 }
 
 /// <summary>

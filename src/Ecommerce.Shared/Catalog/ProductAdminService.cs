@@ -121,10 +121,12 @@ public sealed class ProductAdminService(
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         List<string> picturesBefore = [];
         int? savedStock = null;
-        // On SQLite the transaction holds the write lock, so the product stays as read until the commit; on PostgreSQL
-        // the version in the UPDATE's WHERE and the conditional stock update refuse what moved in between.
+        // Edits of one product take turns (its row lock; on SQLite the transaction's write lock), so the product stays as
+        // read until the commit: without an expected version the last save wins, with one a stale editor is refused.
+        // Orders change only the stock, with a conditional update that never waits for more than the edit's commit.
         var updated = await db.InTransactionAsync<(Product Product, bool Changed)>(async ct =>
         {
+            await db.Locks.LockRowAsync<Product>(db, id, ct);
             var product = await db.Products.Include(p => p.Images).FirstOrDefaultAsync(p => p.Id == id, ct);
             if (product is null) return ProductNotFound(id);
             if (input.ExpectedVersion is { } expected && expected != product.Version) return ChangedMeanwhile(product.Name, product.Version);

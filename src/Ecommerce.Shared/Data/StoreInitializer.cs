@@ -1,8 +1,10 @@
 using Ecommerce.Shared.Common;
 using Ecommerce.Shared.Customers;
+using Ecommerce.Shared.Data.Postgres;
 using Ecommerce.Shared.Data.Seeding;
 using Ecommerce.Shared.Data.Sqlite;
 using Ecommerce.Shared.Instances;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -29,8 +31,10 @@ public static class StoreInitializer
 
         var db = provider.GetRequiredService<AppDbContext>();
         await db.Database.MigrateAsync(cancellationToken);
+        if (db.Database.IsNpgsql()) await PostgresTypes.ReloadAsync(db, cancellationToken);
         await db.ConfigureDatabaseAsync(cancellationToken);
         await TakeOverFolderKeysAsync(db, data, logger, cancellationToken);
+        EnsureProtectionKey(provider);
 
         await provider.GetRequiredService<AdminBootstrapper>().EnsureAsync(isDevelopment, Console.Out);
 
@@ -43,6 +47,19 @@ public static class StoreInitializer
             logger.LogInformation("Demo catalog loaded into the empty database.");
         if (seed.SyntheticProducts > 0)
             await provider.GetRequiredService<SyntheticCatalogSeeder>().EnsureAsync(seed.SyntheticProducts, cancellationToken);
+    }
+
+    /// <summary>
+    /// Makes the first cookie and antiforgery key here, under the start-up lock. Left to the first request, two instances
+    /// starting together would each make one and, until their key rings refresh, not read each other's cookies. Later
+    /// keys are made ahead of need (activated two days after they are written), so every instance has them in time.
+    /// </summary>
+    private static void EnsureProtectionKey(IServiceProvider provider)
+    {
+        if (provider.GetService<IKeyManager>() is not { } keys) return;
+        var now = DateTimeOffset.UtcNow;
+        if (keys.GetAllKeys().Any(k => !k.IsRevoked && k.ActivationDate <= now && k.ExpirationDate > now.AddDays(2))) return;
+        keys.CreateNewKey(now, now.AddDays(90));
     }
 
     /// <summary>

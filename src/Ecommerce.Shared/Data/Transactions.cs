@@ -1,4 +1,5 @@
 using Ecommerce.Shared.Common;
+using Ecommerce.Shared.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ecommerce.Shared.Data;
@@ -7,7 +8,8 @@ namespace Ecommerce.Shared.Data;
 /// The one way the store runs a unit of work in a database transaction: inside the context's execution strategy, so
 /// that on PostgreSQL a transient failure (a dropped connection, a deadlock, a serialization failure) runs the whole
 /// unit again from the start instead of failing the request. On SQLite the strategy does not retry and the unit runs
-/// once, as a plain transaction (BEGIN IMMEDIATE: it holds the database's write lock from its first statement).
+/// once, as a plain transaction (BEGIN IMMEDIATE: it holds the database's write lock from its first statement), after
+/// waiting its turn at the <see cref="SqliteWriteGate"/>.
 /// </summary>
 /// <remarks>
 /// Because a unit may run more than once, it must read everything it decides on inside itself (entities read before
@@ -44,6 +46,7 @@ public static class Transactions
         {
             // A retry starts from what the database holds now, not from what the failed attempt had read or changed.
             if (attempts++ > 0) db.ChangeTracker.Clear();
+            using var gate = db.Database.IsSqlite() ? await SqliteWriteGate.EnterAsync(db, ct) : null;
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             var result = await work(ct);
             if (commit(result)) await transaction.CommitAsync(ct);

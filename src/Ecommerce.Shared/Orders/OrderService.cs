@@ -551,7 +551,7 @@ public sealed class OrderService(
     {
         await db.Database.ExecuteSqlInterpolatedAsync($"""
             INSERT INTO "OrderNumberSequences" ("Year", "LastValue") VALUES ({year}, 1)
-            ON CONFLICT ("Year") DO UPDATE SET "LastValue" = "LastValue" + 1
+            ON CONFLICT ("Year") DO UPDATE SET "LastValue" = "OrderNumberSequences"."LastValue" + 1
             """, cancellationToken);
         var value = await db.OrderNumberSequences.Where(s => s.Year == year).Select(s => s.LastValue).SingleAsync(cancellationToken);
         return $"ORD-{year.ToString(CultureInfo.InvariantCulture)}-{value.ToString("D6", CultureInfo.InvariantCulture)}";

@@ -26,6 +26,7 @@ public sealed class AnonymousCartCleanupJob(
                 // Held past the next tick, so the holder keeps it while it lives; another instance gets it once it is gone.
                 if (!await leases.TryAcquireAsync(LeaseName, interval * 2, stoppingToken)) continue;
                 var removed = await cleanup.RemoveStaleCartsAsync(stoppingToken);
+                logger.LogDebug("The anonymous-cart clean-up ran on this instance and removed {Count} carts", removed);
                 if (removed > 0) logger.LogInformation("Removed {Count} anonymous carts untouched for {Days} days", removed, options.Value.AnonymousDays);
             }
             catch (Exception exception) when (exception is not OperationCanceledException)

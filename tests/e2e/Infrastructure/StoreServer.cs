@@ -10,7 +10,7 @@ namespace Ecommerce.Tests.E2E.Infrastructure;
 
 /// <summary>
 /// The real store served by Kestrel on 127.0.0.1 and a free port, with a fresh data folder (its own SQLite
-/// database), the demo catalog, a known admin account and the catalog response cache turned off.
+/// database, or a fresh PostgreSQL database in the PostgreSQL smoke run), the demo catalog, a known admin account and the catalog response cache turned off.
 /// Kestrel is configured here in the subclass: on a factory returned by WithWebHostBuilder the port is ignored.
 /// </summary>
 public sealed class StoreServer : WebApplicationFactory<Program>
@@ -19,6 +19,7 @@ public sealed class StoreServer : WebApplicationFactory<Program>
     public const string AdminPassword = "E2e-Admin-Pass1!";
 
     private readonly Dictionary<string, string?> _settings;
+    private readonly PostgresDatabase? _postgres;
 
     public StoreServer(IReadOnlyDictionary<string, string?>? extraSettings = null)
     {
@@ -38,6 +39,13 @@ public sealed class StoreServer : WebApplicationFactory<Program>
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
         };
+        // The PostgreSQL smoke run (./test.sh sets the server): a fresh, empty database that the store migrates and seeds.
+        if (Environment.GetEnvironmentVariable(Cluster.ClusterFixture.PostgresVariable) is { Length: > 0 } server)
+        {
+            _postgres = PostgresDatabase.Create(server, "ecom_e2e_");
+            _settings["Database:Provider"] = "Postgres";
+            _settings["ConnectionStrings:Ecommerce"] = _postgres.ConnectionString;
+        }
         foreach (var (key, value) in extraSettings ?? new Dictionary<string, string?>()) _settings[key] = value;
 
         // Loopback only, port chosen by the OS. (UseKestrel(0) would also pick a free port; an explicit
@@ -91,6 +99,7 @@ public sealed class StoreServer : WebApplicationFactory<Program>
     {
         await base.DisposeAsync();
         SqliteConnection.ClearAllPools();
+        _postgres?.Drop();
         try { Directory.Delete(DataPath, recursive: true); }
         catch (IOException) { }
         catch (UnauthorizedAccessException) { }

@@ -18,7 +18,7 @@ public class HealthTests(StoreAppFixture fixture) : IClassFixture<StoreAppFixtur
         Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
     }
 
-    [Fact]
+    [SqliteFact]
     public async Task The_data_folder_holds_the_database()
     {
         Assert.Equal(fixture.App.DataPath, fixture.App.Services.GetRequiredService<Ecommerce.Shared.Data.DataDirectory>().Path);
@@ -31,18 +31,26 @@ public class HealthTests(StoreAppFixture fixture) : IClassFixture<StoreAppFixtur
 public class UnhealthyDatabaseTests
 {
     [Fact]
-    public async Task Ready_reports_unhealthy_when_the_data_folder_is_gone()
+    public async Task Ready_reports_unhealthy_when_the_database_is_gone()
     {
         using var app = new StoreApp(new Dictionary<string, string?> { ["Seed:DemoCatalog"] = "false" });
         var client = app.CreateRawClient();
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/ready")).StatusCode);
 
-        // Replace the data folder with a plain file: the database can no longer be opened or created.
         var connectionString = app.Services.GetRequiredService<IDbContextFactory<Ecommerce.Shared.Data.AppDbContext>>()
-            .CreateDbContext().Database.GetConnectionString();
-        SqliteConnection.ClearPool(new SqliteConnection(connectionString));
-        Directory.Delete(app.DataPath, recursive: true);
-        await File.WriteAllTextAsync(app.DataPath, "not a folder");
+            .CreateDbContext().Database.GetConnectionString()!;
+        if (TestProvider.IsPostgres)
+        {
+            // The database is dropped from under the app.
+            TestProvider.DropPostgresDatabase(connectionString);
+        }
+        else
+        {
+            // Replace the data folder with a plain file: the database can no longer be opened or created.
+            SqliteConnection.ClearPool(new SqliteConnection(connectionString));
+            Directory.Delete(app.DataPath, recursive: true);
+            await File.WriteAllTextAsync(app.DataPath, "not a folder");
+        }
         try
         {
             using var ready = await client.GetAsync("/health/ready");
@@ -54,7 +62,7 @@ public class UnhealthyDatabaseTests
         }
         finally
         {
-            File.Delete(app.DataPath);
+            if (File.Exists(app.DataPath)) File.Delete(app.DataPath);
         }
     }
 }

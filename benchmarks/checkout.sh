@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# Checkout throughput: 16 buyers at once, each with its own account, each putting a product into the cart and placing
+# the order again and again (benchmarks/CheckoutLoad). Three set-ups from one publish, measured round after round so
+# that the machine's noise falls on all alike:
+#   sqlite    one instance on SQLite (the embedded default)
+#   pg-1      one instance on PostgreSQL (a throwaway local cluster, durability off like the test cluster)
+#   pg-2      two instances on that PostgreSQL database, the buyers spread over both
+# The report (benchmarks/results/<stamp>-checkout.md) gives the median of the rounds for each set-up.
+#
+#   benchmarks/checkout.sh                       # 3 rounds of 20 s (after 5 s of warm-up) per set-up
+#   ROUNDS=5 DURATION=30 BUYERS=32 benchmarks/checkout.sh
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+ROUNDS=${ROUNDS:-3}
+DURATION=${DURATION:-20}
+BUYERS=${BUYERS:-16}
+
+source "$ROOT/benchmarks/lib.sh"
+source "$ROOT/tools/throwaway-postgres.sh"
+
+WORK=$(mktemp -d /tmp/ecommerce-checkout.XXXXXX)
+RESULTS="$ROOT/benchmarks/results"
+STAMP=$(date -u +%Y%m%dT%H%M%SZ)
+mkdir -p "$RESULTS"
+PIDS=()
+cleanup() { for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done; stop_throwaway_postgres; rm -rf "$WORK"; }
+trap cleanup EXIT
+
+publish_store "$WORK/app"
+echo "Building the load client…"
+dotnet build "$ROOT/benchmarks/CheckoutLoad" -c Release -o "$WORK/load" --nologo -v quiet >/dev/null
+start_throwaway_postgres
+trap cleanup EXIT
+postgres_sql "CREATE DATABASE bench"
+
+ADMIN_EMAIL=admin@bench.example
+ADMIN_PASSWORD=Bench-Admin-Pass1!
+# Rate limits off: 16 accounts registering and ordering from one address would meet the per-address action limits,
+# and their cost is measured on its own (rate-limit-ab.sh).
+COMMON=(Admin__Email=$ADMIN_EMAIL Admin__Password=$ADMIN_PASSWORD RateLimiting__Enabled=false)
+PG=(Database__Provider=Postgres "ConnectionStrings__Ecommerce=$POSTGRES;Database=bench;Maximum Pool Size=100")
+
+launch_store "$WORK/app" "$WORK/sqlite" 5121 0 "${COMMON[@]}"; PIDS+=("$APP_PID")
+launch_store "$WORK/app" "$WORK/pg-a" 5122 0 "${COMMON[@]}" "${PG[@]}"; PIDS+=("$APP_PID")
+launch_store "$WORK/app" "$WORK/pg-b" 5123 0 "${COMMON[@]}" "${PG[@]}"; PIDS+=("$APP_PID")
+
+declare -A URLS=(
+  [sqlite]="http://127.0.0.1:5121"
+  [pg-1]="http://127.0.0.1:5122"
+  [pg-2]="http://127.0.0.1:5122,http://127.0.0.1:5123"
+)
+ORDER=(sqlite pg-1 pg-2)
+RAW="$RESULTS/$STAMP-checkout.raw.txt"
+: >"$RAW"
+for round in $(seq 1 "$ROUNDS"); do
+  for setup in "${ORDER[@]}"; do
+    echo "Round $round, $setup…"
+    line=$(dotnet "$WORK/load/CheckoutLoad.dll" --url "${URLS[$setup]}" --buyers "$BUYERS" --seconds "$DURATION" \
+      --admin "$ADMIN_EMAIL" --password "$ADMIN_PASSWORD")
+    echo "$setup $line" | tee -a "$RAW"
+  done
+done
+
+# Medians per set-up.
+REPORT="$RESULTS/$STAMP-checkout.md"
+python3 - "$RAW" "$REPORT" "$BUYERS" "$DURATION" "$ROUNDS" <<'PY'
+import statistics, sys
+raw, report, buyers, duration, rounds = sys.argv[1:]
+runs = {}
+for line in open(raw):
+    setup, *pairs = line.split()
+    runs.setdefault(setup, []).append({k: float(v) for k, v in (p.split("=") for p in pairs)})
+names = {"sqlite": "SQLite, 1 instance", "pg-1": "PostgreSQL, 1 instance", "pg-2": "PostgreSQL, 2 instances"}
+out = [f"Checkout throughput: {buyers} buyers, {rounds} rounds of {duration} s per set-up (medians of the rounds).", "",
+       "| set-up | orders/s | order p50 ms | order p95 ms | order p99 ms | cycle p50 ms | cycle p95 ms | errors |",
+       "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+for setup in ["sqlite", "pg-1", "pg-2"]:
+    m = lambda k: statistics.median(r[k] for r in runs[setup])
+    out.append(f"| {names[setup]} | {m('orders_per_s'):.0f} | {m('order_p50_ms'):.0f} | {m('order_p95_ms'):.0f} | "
+               f"{m('order_p99_ms'):.0f} | {m('cycle_p50_ms'):.0f} | {m('cycle_p95_ms'):.0f} | {sum(r['errors'] for r in runs[setup]):.0f} |")
+open(report, "w").write("\n".join(out) + "\n")
+print("\n".join(out))
+PY
+echo "Report: $REPORT"
