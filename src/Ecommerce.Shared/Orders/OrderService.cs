@@ -30,7 +30,8 @@ public sealed class OrderService(
     IOptions<AuthOptions> auth,
     TimeProvider clock,
     ILogger<OrderService> logger,
-    ICatalogChangeNotifier catalogChanged)
+    ICatalogChangeNotifier catalogChanged,
+    StoreMetrics metrics)
 {
     public const int MaxNotesLength = 2000;
 
@@ -40,6 +41,22 @@ public sealed class OrderService(
     /// nothing is taken), counts the coupon's use, numbers the order and empties the cart.
     /// </summary>
     public async Task<Result<OrderView>> PlaceOrderAsync(string userId, PlaceOrderInput input, CancellationToken cancellationToken = default)
+    {
+        var started = clock.GetTimestamp();
+        Result<OrderView>? result = null;
+        try
+        {
+            return result = await PlaceAsync(userId, input, cancellationToken);
+        }
+        finally
+        {
+            // Counted here, once per checkout, whichever of the paths below it took (an exception counts as failed).
+            if (result is { Succeeded: true }) metrics.OrderPlaced(result.Value.PaymentMethod, clock.GetElapsedTime(started));
+            else metrics.CheckoutNotPlaced(result?.Errors[0].Code, clock.GetElapsedTime(started));
+        }
+    }
+
+    private async Task<Result<OrderView>> PlaceAsync(string userId, PlaceOrderInput input, CancellationToken cancellationToken)
     {
         var errors = new List<Error>();
         var method = paymentMethods.Find(input.PaymentMethodId);
@@ -162,7 +179,7 @@ public sealed class OrderService(
             db.Orders.Add(order);
             await db.SaveChangesAsync(cancellationToken);
 
-            var payment = await method.StartAsync(order.Id, order.TotalCents, order.Currency, cancellationToken);
+            var payment = await StartPaymentAsync(method, order, cancellationToken);
             db.Payments.Add(new Payment
             {
                 OrderId = order.Id,
@@ -189,6 +206,22 @@ public sealed class OrderService(
         var placed = (await GetAsync(OrderAccess.Customer(userId), orderId, cancellationToken))!;
         await SendConfirmationAsync(placed, cancellationToken);
         return placed;
+    }
+
+    /// <summary>Starts the payment with the chosen method, counting a start that fails or is refused.</summary>
+    private async Task<PaymentStart> StartPaymentAsync(IPaymentMethod method, Order order, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var start = await method.StartAsync(order.Id, order.TotalCents, order.Currency, cancellationToken);
+            if (start.Status == PaymentStatus.Failed) metrics.PaymentFailed(method.Id, start.Provider, "declined");
+            return start;
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            metrics.PaymentFailed(method.Id, "unknown", "error"); // the provider never answered; the order is not placed
+            throw;
+        }
     }
 
     /// <summary>
