@@ -30,7 +30,8 @@ public class CheckoutMetricsTests(CheckoutMetricsTests.Fixture fixture) : IClass
         public void Dispose() => App.Dispose();
     }
 
-    private sealed class TestPaymentMethod(string id, PaymentStatus? status) : IPaymentMethod
+    /// <summary>A payment method whose provider answers <paramref name="status"/>, or cannot be reached when it is null.</summary>
+    internal sealed class TestPaymentMethod(string id, PaymentStatus? status) : IPaymentMethod
     {
         public string Id => id;
         public string Name => id;
