@@ -1,4 +1,5 @@
 using System.Globalization;
+using Ecommerce.Shared.Common;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.Routing;
@@ -32,7 +33,7 @@ public sealed class CatalogCacheOptions
 /// exactly (the cache's store returns it as "Allow", which blazor.web.js does not accept, falling back to a second,
 /// full page load).
 /// </summary>
-public abstract class CatalogOutputCachePolicy(IOptionsMonitor<CatalogCacheOptions> options) : IOutputCachePolicy
+public abstract class CatalogOutputCachePolicy(IOptionsMonitor<CatalogCacheOptions> options, StoreMetrics metrics) : IOutputCachePolicy
 {
     /// <summary>Listings: home, category and search pages, the API's product list and search, the category tree.</summary>
     public const string Name = "Catalog";
@@ -55,6 +56,9 @@ public abstract class CatalogOutputCachePolicy(IOptionsMonitor<CatalogCacheOptio
     /// <summary>The tags of this kind of entry beside <see cref="Tag"/>.</summary>
     protected abstract IEnumerable<string> TagsOf(HttpContext context);
 
+    /// <summary>The policy's name in the cache metrics' <c>policy</c> tag.</summary>
+    protected abstract string MetricName { get; }
+
     ValueTask IOutputCachePolicy.CacheRequestAsync(OutputCacheContext context, CancellationToken cancellationToken)
     {
         var settings = options.CurrentValue;
@@ -68,6 +72,7 @@ public abstract class CatalogOutputCachePolicy(IOptionsMonitor<CatalogCacheOptio
         context.EnableOutputCaching = true;
         context.AllowCacheLookup = cacheable;
         context.AllowCacheStorage = cacheable;
+        if (!cacheable && settings.CatalogSeconds > 0) metrics.CatalogCache(StoreMetrics.CacheResults.Bypass, MetricName);
         context.AllowLocking = true;
         context.ResponseExpirationTimeSpan = TimeSpan.FromSeconds(Math.Max(1, settings.CatalogSeconds));
         context.CacheVaryByRules.QueryKeys = "*";
@@ -80,6 +85,7 @@ public abstract class CatalogOutputCachePolicy(IOptionsMonitor<CatalogCacheOptio
 
     ValueTask IOutputCachePolicy.ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellationToken)
     {
+        metrics.CatalogCache(StoreMetrics.CacheResults.Hit, MetricName);
         var response = context.HttpContext.Response;
         response.OnStarting(() =>
         {
@@ -92,6 +98,8 @@ public abstract class CatalogOutputCachePolicy(IOptionsMonitor<CatalogCacheOptio
 
     ValueTask IOutputCachePolicy.ServeResponseAsync(OutputCacheContext context, CancellationToken cancellationToken)
     {
+        // Called when the endpoint rendered the answer of a request the cache could have answered: a miss.
+        if (context.AllowCacheLookup) metrics.CatalogCache(StoreMetrics.CacheResults.Miss, MetricName);
         var response = context.HttpContext.Response;
         if (response.StatusCode != StatusCodes.Status200OK || response.Headers.SetCookie.Count > 0)
             context.AllowCacheStorage = false;
@@ -100,14 +108,18 @@ public abstract class CatalogOutputCachePolicy(IOptionsMonitor<CatalogCacheOptio
 }
 
 /// <summary>The policy of listings (<see cref="CatalogOutputCachePolicy.Name"/>).</summary>
-public sealed class CatalogListingCachePolicy(IOptionsMonitor<CatalogCacheOptions> options) : CatalogOutputCachePolicy(options)
+public sealed class CatalogListingCachePolicy(IOptionsMonitor<CatalogCacheOptions> options, StoreMetrics metrics) : CatalogOutputCachePolicy(options, metrics)
 {
+    protected override string MetricName => "listings";
+
     protected override IEnumerable<string> TagsOf(HttpContext context) => [ListingsTag];
 }
 
 /// <summary>The policy of one product's page and API answer (<see cref="CatalogOutputCachePolicy.ProductName"/>): tagged by the route's id or slug.</summary>
-public sealed class CatalogProductCachePolicy(IOptionsMonitor<CatalogCacheOptions> options) : CatalogOutputCachePolicy(options)
+public sealed class CatalogProductCachePolicy(IOptionsMonitor<CatalogCacheOptions> options, StoreMetrics metrics) : CatalogOutputCachePolicy(options, metrics)
 {
+    protected override string MetricName => "product";
+
     protected override IEnumerable<string> TagsOf(HttpContext context)
     {
         if (context.GetRouteValue("id") is string id && int.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var productId))

@@ -8,12 +8,17 @@ using Microsoft.Extensions.Options;
 
 namespace Ecommerce.Api.RateLimiting;
 
-/// <summary>A lease that carries the counters' decision, so a rejection can tell when to retry.</summary>
-internal sealed class DecisionLease(RateDecision decision) : RateLimitLease
+/// <summary>
+/// A lease that carries the counters' decision, so a rejection can tell when to retry, and which limit decided
+/// (<paramref name="kind"/>: plan or action, <paramref name="policy"/>: its name), so the rejection can be counted.
+/// </summary>
+internal sealed class DecisionLease(RateDecision decision, string kind = "", string policy = "") : RateLimitLease
 {
     public static readonly DecisionLease Unlimited = new(new RateDecision(true, 0, 0, default, TimeSpan.Zero));
 
     public RateDecision Decision { get; } = decision;
+    public string Kind { get; } = kind;
+    public string Policy { get; } = policy;
 
     public override bool IsAcquired => Decision.Allowed;
 
@@ -45,9 +50,11 @@ internal sealed class ApiPlanLimiter(RateCounters counters, IOptionsMonitor<Rate
             return DecisionLease.Unlimited;
 
         var account = ClientAddress.AccountOf(context.User);
-        var (plan, key) = account is null
-            ? (settings.Plans.Guest, "guest:" + ClientAddress.Key(context.Connection.RemoteIpAddress))
-            : context.User.IsAdmin() ? (settings.Plans.Admin, "admin:" + account) : (settings.Plans.Customer, "customer:" + account);
+        var (plan, name, key) = account is null
+            ? (settings.Plans.Guest, nameof(PlanLimits.Guest), "guest:" + ClientAddress.Key(context.Connection.RemoteIpAddress))
+            : context.User.IsAdmin()
+                ? (settings.Plans.Admin, nameof(PlanLimits.Admin), "admin:" + account)
+                : (settings.Plans.Customer, nameof(PlanLimits.Customer), "customer:" + account);
         var decision = counters.TryTake(
             new RateBucket("plan:" + key, new RateWindow(plan.RequestsPerHour, TimeSpan.FromHours(1))),
             new RateBucket("burst:" + key, new RateWindow(plan.Burst, TimeSpan.FromSeconds(settings.BurstWindowSeconds))));
@@ -60,7 +67,7 @@ internal sealed class ApiPlanLimiter(RateCounters counters, IOptionsMonitor<Rate
             headers["X-RateLimit-Reset"] = decision.Reset.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
             return Task.CompletedTask;
         });
-        return new DecisionLease(decision);
+        return new DecisionLease(decision, StoreMetrics.RateLimitKinds.Plan, name);
     }
 
     protected override ValueTask<RateLimitLease> AcquireAsyncCore(HttpContext context, int permitCount, CancellationToken cancellationToken) =>
@@ -80,14 +87,14 @@ internal sealed class ActionRateLimitPolicy(string name, ActionRateLimiter limit
         if (!limiter.Enabled || ClientAddress.IsRead(httpContext.Request)) return RateLimitPartition.GetNoLimiter("");
         var client = httpContext.Connection.RemoteIpAddress;
         var account = ClientAddress.AccountOf(httpContext.User);
-        return RateLimitPartition.Get($"{name}|{ClientAddress.Key(client)}|{account}", _ => new CountingLimiter(() => limiter.TryAcquire(name, client, account)));
+        return RateLimitPartition.Get($"{name}|{ClientAddress.Key(client)}|{account}", _ => new CountingLimiter(name, () => limiter.TryAcquire(name, client, account)));
     }
 
     /// <summary>
     /// A stateless view on <see cref="RateCounters"/>: the counts live there, so the middleware may drop an idle
     /// instance of this at any time without forgetting anything.
     /// </summary>
-    private sealed class CountingLimiter(Func<RateDecision> take) : RateLimiter
+    private sealed class CountingLimiter(string policy, Func<RateDecision> take) : RateLimiter
     {
         private long _lastUsed = Environment.TickCount64;
 
@@ -98,7 +105,7 @@ internal sealed class ActionRateLimitPolicy(string name, ActionRateLimiter limit
         protected override RateLimitLease AttemptAcquireCore(int permitCount)
         {
             Interlocked.Exchange(ref _lastUsed, Environment.TickCount64);
-            return new DecisionLease(take());
+            return new DecisionLease(take(), StoreMetrics.RateLimitKinds.Action, policy);
         }
 
         protected override ValueTask<RateLimitLease> AcquireAsyncCore(int permitCount, CancellationToken cancellationToken) =>

@@ -27,11 +27,16 @@ public static class StoreRateLimiting
         services.AddSingleton<ActionRateLimiter>();
         services.AddSingleton<ApiPlanLimiter>();
         services.AddRateLimiter(_ => { });
-        services.AddOptions<RateLimiterOptions>().Configure<ApiPlanLimiter, ActionRateLimiter>((options, plans, actions) =>
+        services.AddOptions<RateLimiterOptions>().Configure<ApiPlanLimiter, ActionRateLimiter, StoreMetrics>((options, plans, actions, metrics) =>
         {
             options.GlobalLimiter = plans;
             foreach (var (name, _) in new ActionLimits().All) options.AddPolicy(name, new ActionRateLimitPolicy(name, actions));
-            options.OnRejected = (context, _) => RejectAsync(context);
+            options.OnRejected = (context, _) =>
+            {
+                // Counted here, once per refused request (the middleware asks a refusing limiter twice: try, then wait).
+                if (context.Lease is DecisionLease { Policy.Length: > 0 } lease) metrics.RateLimitRejected(lease.Kind, lease.Policy);
+                return RejectAsync(context);
+            };
         });
         return services;
     }

@@ -41,6 +41,9 @@ public static class StoreServiceCollectionExtensions
         });
 
         services.TryAddSingleton(TimeProvider.System);
+        // The business metrics (docs/telemetry.md); the web host adds the exporters when telemetry is configured.
+        services.AddMetrics();
+        services.AddSingleton<StoreMetrics>();
         services.AddSingleton<TimestampInterceptor>();
         services.AddStoreDatabase(configuration);
 

@@ -30,7 +30,8 @@ public sealed class OrderService(
     IOptions<AuthOptions> auth,
     TimeProvider clock,
     ILogger<OrderService> logger,
-    ICatalogChangeNotifier catalogChanged)
+    ICatalogChangeNotifier catalogChanged,
+    StoreMetrics metrics)
 {
     public const int MaxNotesLength = 2000;
 
@@ -40,6 +41,23 @@ public sealed class OrderService(
     /// nothing is taken), counts the coupon's use, numbers the order and empties the cart.
     /// </summary>
     public async Task<Result<OrderView>> PlaceOrderAsync(string userId, PlaceOrderInput input, CancellationToken cancellationToken = default)
+    {
+        var started = clock.GetTimestamp();
+        Result<OrderView>? result = null;
+        try
+        {
+            return result = await PlaceAsync(userId, input, cancellationToken);
+        }
+        finally
+        {
+            // Counted here, once per checkout, whichever of the paths below it took (an exception counts as failed),
+            // and outside the transaction, whose body may run more than once.
+            if (result is { Succeeded: true }) metrics.OrderPlaced(result.Value.PaymentMethod, clock.GetElapsedTime(started));
+            else metrics.CheckoutNotPlaced(result?.Errors[0].Code, clock.GetElapsedTime(started));
+        }
+    }
+
+    private async Task<Result<OrderView>> PlaceAsync(string userId, PlaceOrderInput input, CancellationToken cancellationToken)
     {
         var errors = new List<Error>();
         var method = paymentMethods.Find(input.PaymentMethodId);
@@ -55,142 +73,160 @@ public sealed class OrderService(
         if (errors.Count > 0) return Result<OrderView>.Failure(errors);
 
         Result<PlacedOrder> outcome;
+        // The payment start of the body's last run, and whether that run was inside the provider's call: the body may run
+        // more than once, so a payment failure is counted once, after the transaction (a start that throws ends it).
+        PaymentStart? payment = null;
+        var startingPayment = false;
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
             // A refusal for unseen changes is committed too: the cart then shows what the refusal says.
             var acknowledged = false;
-            outcome = await db.InTransactionAsync<Result<PlacedOrder>>(async ct =>
+            try
             {
-                acknowledged = false;
-                // The customer's cart lock first: two checkouts of one cart (or an add during checkout) take turns, so
-                // a cart is ordered once and no line added meanwhile is emptied away unordered. On SQLite the
-                // transaction's write lock already queues concurrent checkouts.
-                await CartService.LockAsync(db, CartOwner.ForUser(userId), ct);
-                var user = await db.Users.FirstOrDefaultAsync(u => u.Id == userId, ct);
-                if (user is null) return Error.NotFound("User not found");
-                if (auth.Value.RequireVerifiedEmailToOrder && !user.EmailConfirmed)
-                    return new Error(ErrorCodes.EmailNotVerified,
-                        "Verify your e-mail address before placing an order: open the link we sent you, or ask for a new one on your account page.");
-
-                var cart = await CartService.OwnedBy(db, CartOwner.ForUser(userId)).FirstOrDefaultAsync(ct);
-                var couponOverride = string.IsNullOrWhiteSpace(input.CouponCode) ? null : CouponRules.Normalize(input.CouponCode);
-                var view = cart is null ? CartView.Empty(userId) : await carts.BuildViewAsync(db, cart, userId, ct, couponOverride);
-                if (view.Items.Count == 0) return Error.Validation("cart", "Your cart is empty.");
-                if (couponOverride is not null && view.Coupon is { Problem: { } couponProblem }) return Error.Validation(CouponRules.Field, couponProblem);
-
-                // Never an order at a price the shopper did not see: refuse, and leave the cart showing what the refusal says.
-                var unseen = UnseenChanges(view, couponOverride, input.ExpectedTotal);
-                if (unseen.Count > 0)
+                outcome = await db.InTransactionAsync<Result<PlacedOrder>>(async ct =>
                 {
-                    await AcknowledgeAsync(db, cart!, view, couponOverride, ct);
-                    acknowledged = true;
-                    return Result<PlacedOrder>.Failure(unseen);
-                }
+                    acknowledged = false;
+                    payment = null;
+                    startingPayment = false;
+                    // The customer's cart lock first: two checkouts of one cart (or an add during checkout) take turns, so
+                    // a cart is ordered once and no line added meanwhile is emptied away unordered. On SQLite the
+                    // transaction's write lock already queues concurrent checkouts.
+                    await CartService.LockAsync(db, CartOwner.ForUser(userId), ct);
+                    var user = await db.Users.FirstOrDefaultAsync(u => u.Id == userId, ct);
+                    if (user is null) return Error.NotFound("User not found");
+                    if (auth.Value.RequireVerifiedEmailToOrder && !user.EmailConfirmed)
+                        return new Error(ErrorCodes.EmailNotVerified,
+                            "Verify your e-mail address before placing an order: open the link we sent you, or ask for a new one on your account page.");
 
-                var shippingAddress = await ResolveAddressAsync(db, userId, input.ShippingAddressId, input.ShippingAddress, ct);
-                if (shippingAddress is null) return Error.NotFound($"Address with ID '{input.ShippingAddressId}' not found");
-                var billingAddress = input.BillingAddressId is null && input.BillingAddress is null
-                    ? shippingAddress
-                    : await ResolveAddressAsync(db, userId, input.BillingAddressId, input.BillingAddress, ct);
-                if (billingAddress is null) return Error.NotFound($"Address with ID '{input.BillingAddressId}' not found");
+                    var cart = await CartService.OwnedBy(db, CartOwner.ForUser(userId)).FirstOrDefaultAsync(ct);
+                    var couponOverride = string.IsNullOrWhiteSpace(input.CouponCode) ? null : CouponRules.Normalize(input.CouponCode);
+                    var view = cart is null ? CartView.Empty(userId) : await carts.BuildViewAsync(db, cart, userId, ct, couponOverride);
+                    if (view.Items.Count == 0) return Error.Validation("cart", "Your cart is empty.");
+                    if (couponOverride is not null && view.Coupon is { Problem: { } couponProblem }) return Error.Validation(CouponRules.Field, couponProblem);
 
-                // Take the stock of every line, or of none; in product order, so that checkouts of the same products
-                // never wait for each other's rows in a circle.
-                var shortages = new List<Error>();
-                foreach (var line in view.Items.OrderBy(l => l.ProductId))
-                {
-                    var taken = await db.Products
-                        .Where(p => p.Id == line.ProductId && p.Status == ProductStatus.Active && line.Quantity > 0 && p.Stock >= line.Quantity)
-                        .ExecuteUpdateAsync(s => s.SetProperty(p => p.Stock, p => p.Stock - line.Quantity), ct);
-                    if (taken == 1) continue;
-                    var available = await db.Products.Where(p => p.Id == line.ProductId).Select(p => p.Stock).FirstAsync(ct);
-                    var error = CartService.InsufficientStock(available, line.Quantity);
-                    shortages.Add(error with
+                    // Never an order at a price the shopper did not see: refuse, and leave the cart showing what the refusal says.
+                    var unseen = UnseenChanges(view, couponOverride, input.ExpectedTotal);
+                    if (unseen.Count > 0)
                     {
-                        Message = available == 0
-                            ? $"{line.ProductName} is out of stock."
-                            : $"Only {available} of {line.ProductName} available, requested {line.Quantity}.",
-                        Details = new Dictionary<string, object>(error.Details!) { ["productId"] = line.ProductId.ToString(CultureInfo.InvariantCulture) },
-                    });
-                }
-                if (shortages.Count > 0) return Result<PlacedOrder>.Failure(shortages); // the transaction rolls back
-                var soldOut = await AnySoldOutAsync(db, view.Items.Select(l => l.ProductId).ToList(), ct);
-
-                Coupon? coupon = null;
-                if (view.Coupon is { IsApplied: true } applied)
-                {
-                    coupon = await db.Coupons.FirstAsync(c => c.Code == applied.Code, ct);
-                    var counted = await db.Coupons
-                        .Where(c => c.Id == coupon.Id && (c.UsageLimit == null || c.TimesUsed < c.UsageLimit))
-                        .ExecuteUpdateAsync(s => s.SetProperty(c => c.TimesUsed, c => c.TimesUsed + 1), ct);
-                    if (counted == 0)
-                    {
-                        // Used up by another checkout after this cart was read (possible where writers do not queue): nothing is taken.
-                        return couponOverride is not null
-                            ? Error.Validation(CouponRules.Field, $"Coupon '{coupon.Code}' has been used up.")
-                            : CouponInvalid($"Coupon '{coupon.Code}' has been used up.", CartPricing.Compute(view.Totals.Subtotal, Money.Zero, store.Value));
+                        await AcknowledgeAsync(db, cart!, view, couponOverride, ct);
+                        acknowledged = true;
+                        return Result<PlacedOrder>.Failure(unseen);
                     }
-                }
 
-                var now = clock.GetUtcNow().UtcDateTime;
-                var orderNumber = await NextOrderNumberAsync(db, now.Year, ct);
-                var totals = view.Totals;
-                var order = new Order
-                {
-                    OrderNumber = orderNumber,
-                    UserId = userId,
-                    CustomerEmail = user.Email ?? "",
-                    CustomerName = user.DisplayName,
-                    Status = OrderStatus.Pending,
-                    Currency = store.Value.Currency,
-                    SubtotalCents = totals.Subtotal.Cents,
-                    DiscountCents = totals.Discount.Cents,
-                    TaxCents = totals.Tax.Cents,
-                    ShippingCents = totals.Shipping.Cents,
-                    TotalCents = totals.Total.Cents,
-                    CouponCode = coupon?.Code,
-                    Notes = string.IsNullOrWhiteSpace(input.Notes) ? null : input.Notes.Trim(),
-                    ShippingAddress = shippingAddress,
-                    BillingAddress = billingAddress,
-                    PaymentMethod = method!.Id,
-                    CreatedAt = now,
-                    Lines = view.Items.Select(l => new OrderLine
+                    var shippingAddress = await ResolveAddressAsync(db, userId, input.ShippingAddressId, input.ShippingAddress, ct);
+                    if (shippingAddress is null) return Error.NotFound($"Address with ID '{input.ShippingAddressId}' not found");
+                    var billingAddress = input.BillingAddressId is null && input.BillingAddress is null
+                        ? shippingAddress
+                        : await ResolveAddressAsync(db, userId, input.BillingAddressId, input.BillingAddress, ct);
+                    if (billingAddress is null) return Error.NotFound($"Address with ID '{input.BillingAddressId}' not found");
+
+                    // Take the stock of every line, or of none; in product order, so that checkouts of the same products
+                    // never wait for each other's rows in a circle.
+                    var shortages = new List<Error>();
+                    foreach (var line in view.Items.OrderBy(l => l.ProductId))
                     {
-                        ProductId = l.ProductId,
-                        ProductName = l.ProductName,
-                        Sku = l.Sku,
-                        ImageUrl = l.ProductImage,
-                        UnitPriceCents = l.Price.Cents,
-                        Quantity = l.Quantity,
-                        LineTotalCents = l.Subtotal.Cents,
-                    }).ToList(),
-                    StatusHistory = [new OrderStatusChange { Status = OrderStatus.Pending, Note = "Order placed", ChangedByUserId = userId, CreatedAt = now }],
-                };
-                db.Orders.Add(order);
-                await db.SaveChangesAsync(ct);
+                        var taken = await db.Products
+                            .Where(p => p.Id == line.ProductId && p.Status == ProductStatus.Active && line.Quantity > 0 && p.Stock >= line.Quantity)
+                            .ExecuteUpdateAsync(s => s.SetProperty(p => p.Stock, p => p.Stock - line.Quantity), ct);
+                        if (taken == 1) continue;
+                        var available = await db.Products.Where(p => p.Id == line.ProductId).Select(p => p.Stock).FirstAsync(ct);
+                        var error = CartService.InsufficientStock(available, line.Quantity);
+                        shortages.Add(error with
+                        {
+                            Message = available == 0
+                                ? $"{line.ProductName} is out of stock."
+                                : $"Only {available} of {line.ProductName} available, requested {line.Quantity}.",
+                            Details = new Dictionary<string, object>(error.Details!) { ["productId"] = line.ProductId.ToString(CultureInfo.InvariantCulture) },
+                        });
+                    }
+                    if (shortages.Count > 0) return Result<PlacedOrder>.Failure(shortages); // the transaction rolls back
+                    var soldOut = await AnySoldOutAsync(db, view.Items.Select(l => l.ProductId).ToList(), ct);
 
-                var payment = await method.StartAsync(order.Id, order.TotalCents, order.Currency, ct);
-                db.Payments.Add(new Payment
-                {
-                    OrderId = order.Id,
-                    Provider = payment.Provider,
-                    Method = method.Id,
-                    Status = payment.Status,
-                    AmountCents = order.TotalCents,
-                    Currency = order.Currency,
-                    ProviderReference = payment.ProviderReference,
-                });
-                if (coupon is not null)
-                    db.CouponRedemptions.Add(new CouponRedemption { CouponId = coupon.Id, UserId = userId, OrderId = order.Id, DiscountCents = order.DiscountCents, RedeemedAt = now });
+                    Coupon? coupon = null;
+                    if (view.Coupon is { IsApplied: true } applied)
+                    {
+                        coupon = await db.Coupons.FirstAsync(c => c.Code == applied.Code, ct);
+                        var counted = await db.Coupons
+                            .Where(c => c.Id == coupon.Id && (c.UsageLimit == null || c.TimesUsed < c.UsageLimit))
+                            .ExecuteUpdateAsync(s => s.SetProperty(c => c.TimesUsed, c => c.TimesUsed + 1), ct);
+                        if (counted == 0)
+                        {
+                            // Used up by another checkout after this cart was read (possible where writers do not queue): nothing is taken.
+                            return couponOverride is not null
+                                ? Error.Validation(CouponRules.Field, $"Coupon '{coupon.Code}' has been used up.")
+                                : CouponInvalid($"Coupon '{coupon.Code}' has been used up.", CartPricing.Compute(view.Totals.Subtotal, Money.Zero, store.Value));
+                        }
+                    }
 
-                await db.CartItems.Where(i => i.CartId == cart!.Id).ExecuteDeleteAsync(ct);
-                cart!.CouponCode = null;
-                cart.UpdatedAt = now;
-                await db.SaveChangesAsync(ct);
-                return new PlacedOrder(order.Id, view.Items.Select(l => l.ProductId).ToList(), soldOut);
-            }, result => result.Succeeded || acknowledged, cancellationToken);
+                    var now = clock.GetUtcNow().UtcDateTime;
+                    var orderNumber = await NextOrderNumberAsync(db, now.Year, ct);
+                    var totals = view.Totals;
+                    var order = new Order
+                    {
+                        OrderNumber = orderNumber,
+                        UserId = userId,
+                        CustomerEmail = user.Email ?? "",
+                        CustomerName = user.DisplayName,
+                        Status = OrderStatus.Pending,
+                        Currency = store.Value.Currency,
+                        SubtotalCents = totals.Subtotal.Cents,
+                        DiscountCents = totals.Discount.Cents,
+                        TaxCents = totals.Tax.Cents,
+                        ShippingCents = totals.Shipping.Cents,
+                        TotalCents = totals.Total.Cents,
+                        CouponCode = coupon?.Code,
+                        Notes = string.IsNullOrWhiteSpace(input.Notes) ? null : input.Notes.Trim(),
+                        ShippingAddress = shippingAddress,
+                        BillingAddress = billingAddress,
+                        PaymentMethod = method!.Id,
+                        CreatedAt = now,
+                        Lines = view.Items.Select(l => new OrderLine
+                        {
+                            ProductId = l.ProductId,
+                            ProductName = l.ProductName,
+                            Sku = l.Sku,
+                            ImageUrl = l.ProductImage,
+                            UnitPriceCents = l.Price.Cents,
+                            Quantity = l.Quantity,
+                            LineTotalCents = l.Subtotal.Cents,
+                        }).ToList(),
+                        StatusHistory = [new OrderStatusChange { Status = OrderStatus.Pending, Note = "Order placed", ChangedByUserId = userId, CreatedAt = now }],
+                    };
+                    db.Orders.Add(order);
+                    await db.SaveChangesAsync(ct);
+
+                    startingPayment = true;
+                    var start = await method.StartAsync(order.Id, order.TotalCents, order.Currency, ct);
+                    startingPayment = false;
+                    payment = start;
+                    db.Payments.Add(new Payment
+                    {
+                        OrderId = order.Id,
+                        Provider = start.Provider,
+                        Method = method.Id,
+                        Status = start.Status,
+                        AmountCents = order.TotalCents,
+                        Currency = order.Currency,
+                        ProviderReference = start.ProviderReference,
+                    });
+                    if (coupon is not null)
+                        db.CouponRedemptions.Add(new CouponRedemption { CouponId = coupon.Id, UserId = userId, OrderId = order.Id, DiscountCents = order.DiscountCents, RedeemedAt = now });
+
+                    await db.CartItems.Where(i => i.CartId == cart!.Id).ExecuteDeleteAsync(ct);
+                    cart!.CouponCode = null;
+                    cart.UpdatedAt = now;
+                    await db.SaveChangesAsync(ct);
+                    return new PlacedOrder(order.Id, view.Items.Select(l => l.ProductId).ToList(), soldOut);
+                }, result => result.Succeeded || acknowledged, cancellationToken);
+            }
+            catch (Exception exception) when (startingPayment && exception is not OperationCanceledException)
+            {
+                metrics.PaymentFailed(method!.Id, "unknown", "error"); // the provider never answered; the order is not placed
+                throw;
+            }
         }
         if (!outcome.Succeeded) return Result<OrderView>.Failure(outcome.Errors);
+        if (payment is { Status: PaymentStatus.Failed } declined) metrics.PaymentFailed(method!.Id, declined.Provider, "declined");
         // The products' stock shows at once; listings only change when one of them sold out.
         await catalogChanged.ProductsChangedAsync(outcome.Value.ProductIds, listingsChanged: outcome.Value.SoldOut, cancellationToken);
 

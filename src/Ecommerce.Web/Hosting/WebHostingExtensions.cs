@@ -99,6 +99,7 @@ public static class WebHostingExtensions
         services.AddSingleton<IRateLimitRejectionPage, RateLimitRejectionPage>();
         services.AddOptions<CartOptions>().ValidateDataAnnotations().ValidateOnStart();
         services.AddHostedService<AnonymousCartCleanupJob>();
+        services.AddStoreTelemetry(configuration);
         return services;
     }
 
@@ -107,6 +108,8 @@ public static class WebHostingExtensions
         // First: the client address, scheme and host as the trusted proxy saw them (docs/configuration.md).
         app.UseForwardedHeaders();
         app.UseSecurityHeaders();
+        // The Prometheus scrape endpoint (when enabled) judges the client by the address settled just above.
+        app.UseStoreMetricsEndpoint();
         app.UseHeadAsGet();
         app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/error", CreateScopeForErrors = true });
         if (!app.Environment.IsDevelopment()) app.UseHsts();

@@ -107,9 +107,11 @@ public sealed class ComponentServices
         context.Services.AddScoped(sp => new OrderService(
             database.Factory, sp.GetRequiredService<CartService>(), sp.GetRequiredService<PaymentMethodRegistry>(),
             services.Mail, new Ecommerce.Shared.Audit.AuditLog(database.Factory, database.Clock), options, Options.Create(new AuthOptions()), database.Clock,
-            NullLogger<OrderService>.Instance, new RecordingCatalogNotifier()));
+            NullLogger<OrderService>.Instance, new RecordingCatalogNotifier(), sp.GetRequiredService<Ecommerce.Shared.Common.StoreMetrics>()));
         context.Services.AddScoped<CartState>();
         context.Services.AddOptions();
+        context.Services.AddMetrics();
+        context.Services.AddSingleton<Ecommerce.Shared.Common.StoreMetrics>();
         context.Services.AddSingleton(_ => new Ecommerce.Shared.Common.RateCounters(database.Clock));
         context.Services.AddSingleton<Ecommerce.Api.RateLimiting.ActionRateLimiter>();
         return services;

@@ -17,6 +17,8 @@ public sealed class ShopServices(TestDatabase database, StoreSettings? store = n
     public AuthOptions Auth { get; } = auth ?? new AuthOptions();
     public RecordingEmailSender Mail { get; } = new();
     public RecordingCatalogNotifier CatalogChanges { get; } = new();
+    /// <summary>The business metrics, on a meter factory of these services' own (listen with a MetricCollector).</summary>
+    public StoreMetrics Metrics { get; } = TestMetrics.Create();
 
     public CartService Carts => new(database.Factory, Options.Create(Store), database.Clock);
 
@@ -24,7 +26,7 @@ public sealed class ShopServices(TestDatabase database, StoreSettings? store = n
         database.Factory, Carts,
         new PaymentMethodRegistry([ManualPaymentMethod.BankTransfer, ManualPaymentMethod.CashOnDelivery]),
         Mail, new Ecommerce.Shared.Audit.AuditLog(database.Factory, database.Clock), Options.Create(Store), Options.Create(Auth),
-        database.Clock, NullLogger<OrderService>.Instance, CatalogChanges);
+        database.Clock, NullLogger<OrderService>.Instance, CatalogChanges, Metrics);
 
     /// <summary>A customer row (no password: service tests do not sign in).</summary>
     public async Task<string> AddUserAsync(string? email = null)

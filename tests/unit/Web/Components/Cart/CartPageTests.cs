@@ -1,13 +1,17 @@
+using System.Diagnostics.Metrics;
 using AngleSharp.Dom;
 using Bunit;
 using Ecommerce.Shared.Cart;
 using Ecommerce.Shared.Catalog;
+using Ecommerce.Shared.Common;
 using Ecommerce.Tests.Unit.Infrastructure;
 using Ecommerce.Web.Components.Pages.Cart;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 
 namespace Ecommerce.Tests.Unit.Web.Components.Cart;
 
@@ -285,6 +289,7 @@ public class CartPageTests : ShopComponentContext
         await Shop.AddCouponAsync("LATER10", percentOff: 10);
         var mug = await Shop.AddProductAsync("Harbor Mug", 12.50m, stock: 5);
         var cut = await RenderCartAsync(null, (mug, 2));
+        using var rejections = new MetricCollector<long>(Services.GetRequiredService<IMeterFactory>(), StoreMetrics.MeterName, StoreMetrics.RateLimitRejectionsName);
 
         // The default limit: 10 attempts per 5 minutes for one cart (and address).
         for (var i = 0; i < 10; i++)
@@ -298,6 +303,7 @@ public class CartPageTests : ShopComponentContext
 
         cut.WaitForAssertion(() => Assert.StartsWith("Too many coupon attempts. Please wait", cut.ErrorUnder("Coupon code")));
         Assert.Null(await Shop.CartCouponAsync(_owner));
+        Assert.Equal(1, rejections.Sum(("kind", "action"), ("policy", "Coupon")));
     }
 
     [Fact]
