@@ -41,14 +41,14 @@ ADMIN_PASSWORD=Bench-Admin-Pass1!
 COMMON=(Admin__Email=$ADMIN_EMAIL Admin__Password=$ADMIN_PASSWORD RateLimiting__Enabled=false)
 PG=(Database__Provider=Postgres "ConnectionStrings__Ecommerce=$POSTGRES;Database=bench;Maximum Pool Size=100")
 
-launch_store "$WORK/app" "$WORK/sqlite" 5121 0 "${COMMON[@]}"; PIDS+=("$APP_PID")
-launch_store "$WORK/app" "$WORK/pg-a" 5122 0 "${COMMON[@]}" "${PG[@]}"; PIDS+=("$APP_PID")
-launch_store "$WORK/app" "$WORK/pg-b" 5123 0 "${COMMON[@]}" "${PG[@]}"; PIDS+=("$APP_PID")
+launch_store "$WORK/app" "$WORK/sqlite" 5131 0 "${COMMON[@]}"; PIDS+=("$APP_PID")
+launch_store "$WORK/app" "$WORK/pg-a" 5132 0 "${COMMON[@]}" "${PG[@]}"; PIDS+=("$APP_PID")
+launch_store "$WORK/app" "$WORK/pg-b" 5133 0 "${COMMON[@]}" "${PG[@]}"; PIDS+=("$APP_PID")
 
 declare -A URLS=(
-  [sqlite]="http://127.0.0.1:5121"
-  [pg-1]="http://127.0.0.1:5122"
-  [pg-2]="http://127.0.0.1:5122,http://127.0.0.1:5123"
+  [sqlite]="http://127.0.0.1:5131"
+  [pg-1]="http://127.0.0.1:5132"
+  [pg-2]="http://127.0.0.1:5132,http://127.0.0.1:5133"
 )
 ORDER=(sqlite pg-1 pg-2)
 RAW="$RESULTS/$STAMP-checkout.raw.txt"

@@ -77,6 +77,7 @@ public sealed class OrderService(
         // more than once, so a payment failure is counted once, after the transaction (a start that throws ends it).
         PaymentStart? payment = null;
         var startingPayment = false;
+        var soldOut = false;
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
             // A refusal for unseen changes is committed too: the cart then shows what the refusal says.
@@ -120,6 +121,14 @@ public sealed class OrderService(
                         : await ResolveAddressAsync(db, userId, input.BillingAddressId, input.BillingAddress, ct);
                     if (billingAddress is null) return Error.NotFound($"Address with ID '{input.BillingAddressId}' not found");
 
+                    // What only this customer's checkout touches comes first: the cart is emptied (the rows below are
+                    // locked by other checkouts too, from their update until the commit, so the work after them is kept
+                    // short). A refusal below rolls this back with everything else.
+                    var now = clock.GetUtcNow().UtcDateTime;
+                    await db.CartItems.Where(i => i.CartId == cart!.Id).ExecuteDeleteAsync(ct);
+                    cart!.CouponCode = null;
+                    cart.UpdatedAt = now;
+
                     // Take the stock of every line, or of none; in product order, so that checkouts of the same products
                     // never wait for each other's rows in a circle.
                     var shortages = new List<Error>();
@@ -140,7 +149,6 @@ public sealed class OrderService(
                         });
                     }
                     if (shortages.Count > 0) return Result<PlacedOrder>.Failure(shortages); // the transaction rolls back
-                    var soldOut = await AnySoldOutAsync(db, view.Items.Select(l => l.ProductId).ToList(), ct);
 
                     Coupon? coupon = null;
                     if (view.Coupon is { IsApplied: true } applied)
@@ -158,7 +166,7 @@ public sealed class OrderService(
                         }
                     }
 
-                    var now = clock.GetUtcNow().UtcDateTime;
+                    // The last lock taken: every checkout numbers its order on this one row, until its commit.
                     var orderNumber = await NextOrderNumberAsync(db, now.Year, ct);
                     var totals = view.Totals;
                     var order = new Order
@@ -212,11 +220,8 @@ public sealed class OrderService(
                     if (coupon is not null)
                         db.CouponRedemptions.Add(new CouponRedemption { CouponId = coupon.Id, UserId = userId, OrderId = order.Id, DiscountCents = order.DiscountCents, RedeemedAt = now });
 
-                    await db.CartItems.Where(i => i.CartId == cart!.Id).ExecuteDeleteAsync(ct);
-                    cart!.CouponCode = null;
-                    cart.UpdatedAt = now;
                     await db.SaveChangesAsync(ct);
-                    return new PlacedOrder(order.Id, view.Items.Select(l => l.ProductId).ToList(), soldOut);
+                    return new PlacedOrder(order.Id, view.Items.Select(l => l.ProductId).ToList());
                 }, result => result.Succeeded || acknowledged, cancellationToken);
             }
             catch (Exception exception) when (startingPayment && exception is not OperationCanceledException)
@@ -224,19 +229,22 @@ public sealed class OrderService(
                 metrics.PaymentFailed(method!.Id, "unknown", "error"); // the provider never answered; the order is not placed
                 throw;
             }
+            // Read after the commit, outside the rows' locks (a product another checkout sells out a moment later is
+            // announced by that checkout).
+            if (outcome.Succeeded) soldOut = await AnySoldOutAsync(db, outcome.Value.ProductIds, cancellationToken);
         }
         if (!outcome.Succeeded) return Result<OrderView>.Failure(outcome.Errors);
         if (payment is { Status: PaymentStatus.Failed } declined) metrics.PaymentFailed(method!.Id, declined.Provider, "declined");
         // The products' stock shows at once; listings only change when one of them sold out.
-        await catalogChanged.ProductsChangedAsync(outcome.Value.ProductIds, listingsChanged: outcome.Value.SoldOut, cancellationToken);
+        await catalogChanged.ProductsChangedAsync(outcome.Value.ProductIds, listingsChanged: soldOut, cancellationToken);
 
         var placed = (await GetAsync(OrderAccess.Customer(userId), outcome.Value.OrderId, cancellationToken))!;
         await SendConfirmationAsync(placed, cancellationToken);
         return placed;
     }
 
-    /// <summary>An order just placed: its id, its products and whether one of them sold out with it.</summary>
-    private sealed record PlacedOrder(int OrderId, IReadOnlyList<int> ProductIds, bool SoldOut);
+    /// <summary>An order just placed: its id and its products.</summary>
+    private sealed record PlacedOrder(int OrderId, IReadOnlyList<int> ProductIds);
 
     /// <summary>
     /// What changed in the cart since the shopper saw it: the cart's coupon no longer applies (COUPON_INVALID on
@@ -585,11 +593,12 @@ public sealed class OrderService(
     /// <summary>The next ORD-YYYY-NNNNNN, from a per-year counter bumped inside the order's transaction.</summary>
     private static async Task<string> NextOrderNumberAsync(AppDbContext db, int year, CancellationToken cancellationToken)
     {
-        await db.Database.ExecuteSqlInterpolatedAsync($"""
+        // One statement (both SQLite and PostgreSQL know ON CONFLICT and RETURNING); not composed, so sent as written.
+        var value = (await db.Database.SqlQuery<int>($"""
             INSERT INTO "OrderNumberSequences" ("Year", "LastValue") VALUES ({year}, 1)
             ON CONFLICT ("Year") DO UPDATE SET "LastValue" = "OrderNumberSequences"."LastValue" + 1
-            """, cancellationToken);
-        var value = await db.OrderNumberSequences.Where(s => s.Year == year).Select(s => s.LastValue).SingleAsync(cancellationToken);
+            RETURNING "LastValue" AS "Value"
+            """).ToListAsync(cancellationToken)).Single();
         return $"ORD-{year.ToString(CultureInfo.InvariantCulture)}-{value.ToString("D6", CultureInfo.InvariantCulture)}";
     }
 
