@@ -5,7 +5,9 @@
 #   sqlite    one instance on SQLite (the embedded default)
 #   pg-1      one instance on PostgreSQL (a throwaway local cluster, durability off like the test cluster)
 #   pg-2      two instances on that PostgreSQL database, the buyers spread over both
-# The report (benchmarks/results/<stamp>-checkout.md) gives the median of the rounds for each set-up.
+# Two workloads: "hot" — every buyer orders the same product (every checkout updates one row); "spread" — each buyer
+# its own product (as orders spread over a catalog). The report (benchmarks/results/<stamp>-checkout.md) gives the
+# median of the rounds for each workload and set-up.
 #
 #   benchmarks/checkout.sh                       # 3 rounds of 20 s (after 5 s of warm-up) per set-up
 #   ROUNDS=5 DURATION=30 BUYERS=32 benchmarks/checkout.sh
@@ -54,11 +56,13 @@ ORDER=(sqlite pg-1 pg-2)
 RAW="$RESULTS/$STAMP-checkout.raw.txt"
 : >"$RAW"
 for round in $(seq 1 "$ROUNDS"); do
-  for setup in "${ORDER[@]}"; do
-    echo "Round $round, $setup…"
-    line=$(dotnet "$WORK/load/CheckoutLoad.dll" --url "${URLS[$setup]}" --buyers "$BUYERS" --seconds "$DURATION" \
-      --admin "$ADMIN_EMAIL" --password "$ADMIN_PASSWORD")
-    echo "$setup $line" | tee -a "$RAW"
+  for workload in hot spread; do
+    for setup in "${ORDER[@]}"; do
+      echo "Round $round, $workload, $setup…"
+      line=$(dotnet "$WORK/load/CheckoutLoad.dll" --url "${URLS[$setup]}" --buyers "$BUYERS" --seconds "$DURATION" \
+        --admin "$ADMIN_EMAIL" --password "$ADMIN_PASSWORD" $([ "$workload" = spread ] && echo --spread))
+      echo "$workload/$setup $line" | tee -a "$RAW"
+    done
   done
 done
 
@@ -72,13 +76,16 @@ for line in open(raw):
     setup, *pairs = line.split()
     runs.setdefault(setup, []).append({k: float(v) for k, v in (p.split("=") for p in pairs)})
 names = {"sqlite": "SQLite, 1 instance", "pg-1": "PostgreSQL, 1 instance", "pg-2": "PostgreSQL, 2 instances"}
-out = [f"Checkout throughput: {buyers} buyers, {rounds} rounds of {duration} s per set-up (medians of the rounds).", "",
-       "| set-up | orders/s | order p50 ms | order p95 ms | order p99 ms | cycle p50 ms | cycle p95 ms | errors |",
-       "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
-for setup in ["sqlite", "pg-1", "pg-2"]:
-    m = lambda k: statistics.median(r[k] for r in runs[setup])
-    out.append(f"| {names[setup]} | {m('orders_per_s'):.0f} | {m('order_p50_ms'):.0f} | {m('order_p95_ms'):.0f} | "
-               f"{m('order_p99_ms'):.0f} | {m('cycle_p50_ms'):.0f} | {m('cycle_p95_ms'):.0f} | {sum(r['errors'] for r in runs[setup]):.0f} |")
+workloads = {"hot": "one product for all", "spread": "a product per buyer"}
+out = [f"Checkout throughput: {buyers} buyers, {rounds} rounds of {duration} s per workload and set-up (medians of the rounds).", "",
+       "| workload | set-up | orders/s | order p50 ms | order p95 ms | order p99 ms | cycle p50 ms | cycle p95 ms | errors |",
+       "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+for workload in ["hot", "spread"]:
+    for setup in ["sqlite", "pg-1", "pg-2"]:
+        key = f"{workload}/{setup}"
+        m = lambda k: statistics.median(r[k] for r in runs[key])
+        out.append(f"| {workloads[workload]} | {names[setup]} | {m('orders_per_s'):.0f} | {m('order_p50_ms'):.0f} | {m('order_p95_ms'):.0f} | "
+                   f"{m('order_p99_ms'):.0f} | {m('cycle_p50_ms'):.0f} | {m('cycle_p95_ms'):.0f} | {sum(r['errors'] for r in runs[key]):.0f} |")
 open(report, "w").write("\n".join(out) + "\n")
 print("\n".join(out))
 PY

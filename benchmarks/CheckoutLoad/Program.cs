@@ -3,7 +3,7 @@
 // warm-up. Prints orders per second and the latency of the order request and of the whole add-and-order cycle.
 //
 //   dotnet run -c Release -- --url http://127.0.0.1:5001[,http://127.0.0.1:5002] --buyers 16 --seconds 20 \
-//       --admin admin@bench.example --password …
+//       --admin admin@bench.example --password … [--spread]
 //
 // With several URLs the buyers are spread over them (buyer i uses URL i mod n), as a load balancer would.
 using System.Diagnostics;
@@ -17,11 +17,24 @@ var options = Options.Parse(args);
 var handler = new SocketsHttpHandler { MaxConnectionsPerServer = 1000, PooledConnectionLifetime = TimeSpan.FromMinutes(10) };
 using var http = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(60) };
 
-// The product every buyer orders, with stock enough for the whole run.
+// The products ordered, with stock enough for the whole run: one product for everybody (the hottest case: every
+// checkout updates the same row), or with --spread a product of its own for each buyer (as orders spread over a
+// catalog).
 var admin = await SignInAsync(options.Urls[0], options.AdminEmail, options.AdminPassword);
-var search = await SendAsync(HttpMethod.Get, options.Urls[0], $"products/search?q={Uri.EscapeDataString(options.Product)}", admin, null, HttpStatusCode.OK);
-var productId = search.GetProperty("items").EnumerateArray().First(p => p.GetProperty("name").GetString() == options.Product).GetProperty("id").GetString()!;
-await SendAsync(HttpMethod.Put, options.Urls[0], $"products/{productId}", admin, new { stock = 10_000_000 }, HttpStatusCode.OK);
+List<string> productIds;
+if (options.Spread)
+{
+    var page = await SendAsync(HttpMethod.Get, options.Urls[0], $"products?pageSize={options.Buyers}", admin, null, HttpStatusCode.OK);
+    productIds = page.GetProperty("items").EnumerateArray().Select(p => p.GetProperty("id").GetString()!).ToList();
+    if (productIds.Count < options.Buyers) throw new InvalidOperationException($"--spread needs {options.Buyers} products; the store lists {productIds.Count}.");
+}
+else
+{
+    var search = await SendAsync(HttpMethod.Get, options.Urls[0], $"products/search?q={Uri.EscapeDataString(options.Product)}", admin, null, HttpStatusCode.OK);
+    productIds = [search.GetProperty("items").EnumerateArray().First(p => p.GetProperty("name").GetString() == options.Product).GetProperty("id").GetString()!];
+}
+foreach (var id in productIds)
+    await SendAsync(HttpMethod.Put, options.Urls[0], $"products/{id}", admin, new { stock = 10_000_000 }, HttpStatusCode.OK);
 
 var buyers = await Task.WhenAll(Enumerable.Range(0, options.Buyers).Select(async i =>
 {
@@ -29,7 +42,7 @@ var buyers = await Task.WhenAll(Enumerable.Range(0, options.Buyers).Select(async
     var email = $"buyer-{i}-{Guid.NewGuid():N}@bench.example";
     await SendAsync(HttpMethod.Post, url, "auth/register", null,
         new { email, password = "Bench-Buyer-Pass1!", firstName = "Bench", lastName = $"Buyer{i}" }, HttpStatusCode.Created);
-    return (Url: url, Token: await SignInAsync(url, email, "Bench-Buyer-Pass1!"));
+    return (Url: url, Token: await SignInAsync(url, email, "Bench-Buyer-Pass1!"), ProductId: productIds[i % productIds.Count]);
 }));
 
 var orderTimes = new List<double>();
@@ -46,7 +59,7 @@ var loops = buyers.Select(buyer => Task.Run(async () =>
         var cycle = Stopwatch.StartNew();
         try
         {
-            await SendAsync(HttpMethod.Post, buyer.Url, "cart/items", buyer.Token, new { productId, quantity = 1 }, HttpStatusCode.Created);
+            await SendAsync(HttpMethod.Post, buyer.Url, "cart/items", buyer.Token, new { productId = buyer.ProductId, quantity = 1 }, HttpStatusCode.Created);
             var order = Stopwatch.StartNew();
             await SendAsync(HttpMethod.Post, buyer.Url, "orders", buyer.Token, new { shippingAddress = address, paymentMethodId = "bank_transfer" }, HttpStatusCode.Created);
             if (Volatile.Read(ref measuring))
@@ -107,7 +120,7 @@ async Task<JsonElement> SendAsync(HttpMethod method, string url, string path, st
     return document.RootElement.TryGetProperty("data", out var data) ? data.Clone() : default;
 }
 
-sealed record Options(IReadOnlyList<string> Urls, int Buyers, int Seconds, int WarmupSeconds, string AdminEmail, string AdminPassword, string Product)
+sealed record Options(IReadOnlyList<string> Urls, int Buyers, int Seconds, int WarmupSeconds, string AdminEmail, string AdminPassword, string Product, bool Spread)
 {
     public static Options Parse(string[] args)
     {
@@ -121,6 +134,6 @@ sealed record Options(IReadOnlyList<string> Urls, int Buyers, int Seconds, int W
             int.Parse(Get("buyers", "16"), CultureInfo.InvariantCulture),
             int.Parse(Get("seconds", "20"), CultureInfo.InvariantCulture),
             int.Parse(Get("warmup", "5"), CultureInfo.InvariantCulture),
-            Get("admin"), Get("password"), Get("product", "Voltbay Braided USB-C Cable 2 m"));
+            Get("admin"), Get("password"), Get("product", "Voltbay Braided USB-C Cable 2 m"), args.Contains("--spread"));
     }
 }
