@@ -88,12 +88,6 @@ public static class WebHostingExtensions
         services.AddOptions<KeyManagementOptions>().Configure<DataDirectory, ILoggerFactory>((options, data, loggers) =>
             options.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(Path.Combine(data.Path, "keys")), loggers));
 
-        services.Configure<CatalogCacheOptions>(options =>
-        {
-            options.PersonalCookies.Add(AuthCookieName);
-            options.PersonalCookies.Add(CartCookie.Name);
-            options.PersonalCookies.Add(Flash.CookieName);
-        });
         services.AddScoped<CartState>();
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: ["ready"]);
 
