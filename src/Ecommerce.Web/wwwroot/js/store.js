@@ -67,6 +67,7 @@
     if (!summary.signedIn) {
       link.href = link.dataset.signInHref || '/account/login';
       link.querySelector('.store-action__label').textContent = 'Sign in';
+      link.setAttribute('aria-label', 'Sign in');
       link.hidden = false;
       menu.hidden = true;
       return;
