@@ -29,6 +29,8 @@ public static class StoreApi
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.AddCatalogOutputCache();
         services.Replace(ServiceDescriptor.Scoped<ICatalogChangeNotifier, OutputCacheCatalogNotifier>());
+        services.AddScoped<CatalogCacheEviction>();
+        services.AddScoped<Ecommerce.Shared.Instances.IInstanceMessageHandler, CatalogMessageHandler>();
         services.AddApiAuthentication();
         services.AddStoreRateLimiting();
         // A query value or body the framework cannot bind throws, so the exception handler can answer with the envelope.

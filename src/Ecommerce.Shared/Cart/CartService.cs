@@ -74,40 +74,42 @@ public sealed class CartService(IDbContextFactory<AppDbContext> dbFactory, IOpti
         if (quantity < 1) return QuantityTooLow();
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        // Read-modify-write of the cart under the database's write lock, so parallel adds all count (and a new
-        // customer's first two adds do not both create a cart).
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var product = await ActiveProduct(db, productId, cancellationToken);
-        if (product is null) return ProductNotFound(productId);
-
-        var cart = await OwnedBy(db, owner).Include(c => c.Items).FirstOrDefaultAsync(cancellationToken);
-        if (cart is null)
+        return await db.InTransactionAsync<CartLine>(async ct =>
         {
-            cart = new ShoppingCart { UserId = owner.UserId, AnonymousId = owner.UserId is null ? owner.AnonymousId : null };
-            db.Carts.Add(cart);
-        }
+            // Read-modify-write of the cart under its owner's lock, so parallel adds all count (and a new customer's
+            // first two adds do not both create a cart, or two lines for one product).
+            await LockAsync(db, owner, ct);
+            var product = await ActiveProduct(db, productId, ct);
+            if (product is null) return ProductNotFound(productId);
 
-        var item = cart.Items.FirstOrDefault(i => i.ProductId == productId);
-        var requested = (long)(item?.Quantity ?? 0) + quantity; // long: a huge quantity must not wrap around
-        if (requested > CartLimits.MaxLineQuantity && requested <= product.Stock) return CartLimits.LineQuantityTooHigh();
-        if (requested > product.Stock) return InsufficientStock(product.Stock, (int)Math.Min(requested, int.MaxValue));
-        if (await SubtotalWithAsync(db, cart.Id, productId, product.PriceCents * requested, cancellationToken) is null)
-            return CartLimits.SubtotalTooHigh();
+            var cart = await OwnedBy(db, owner).Include(c => c.Items).FirstOrDefaultAsync(ct);
+            if (cart is null)
+            {
+                cart = new ShoppingCart { UserId = owner.UserId, AnonymousId = owner.UserId is null ? owner.AnonymousId : null };
+                db.Carts.Add(cart);
+            }
 
-        if (item is null)
-        {
-            item = new CartItem { ProductId = productId, Quantity = quantity, AddedAt = clock.GetUtcNow().UtcDateTime };
-            cart.Items.Add(item);
-        }
-        else
-        {
-            item.Quantity = (int)requested;
-        }
-        item.ShownPriceCents = product.PriceCents; // the price on the page the shopper added it from
-        cart.UpdatedAt = clock.GetUtcNow().UtcDateTime;
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return ToLine(item, product);
+            var item = cart.Items.FirstOrDefault(i => i.ProductId == productId);
+            var requested = (long)(item?.Quantity ?? 0) + quantity; // long: a huge quantity must not wrap around
+            if (requested > CartLimits.MaxLineQuantity && requested <= product.Stock) return CartLimits.LineQuantityTooHigh();
+            if (requested > product.Stock) return InsufficientStock(product.Stock, (int)Math.Min(requested, int.MaxValue));
+            if (await SubtotalWithAsync(db, cart.Id, productId, product.PriceCents * requested, ct) is null)
+                return CartLimits.SubtotalTooHigh();
+
+            if (item is null)
+            {
+                item = new CartItem { ProductId = productId, Quantity = quantity, AddedAt = clock.GetUtcNow().UtcDateTime };
+                cart.Items.Add(item);
+            }
+            else
+            {
+                item.Quantity = (int)requested;
+            }
+            item.ShownPriceCents = product.PriceCents; // the price on the page the shopper added it from
+            cart.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+            await db.SaveChangesAsync(ct);
+            return ToLine(item, product);
+        }, cancellationToken);
     }
 
     /// <summary>Sets a line's quantity (1 to the stock on hand).</summary>
@@ -115,19 +117,24 @@ public sealed class CartService(IDbContextFactory<AppDbContext> dbFactory, IOpti
     {
         if (quantity < 1) return QuantityTooLow();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var item = await ItemOf(db, owner, itemId).FirstOrDefaultAsync(cancellationToken);
-        if (item is null) return CartItemNotFound(itemId);
-        var product = await ActiveProduct(db, item.ProductId, cancellationToken);
-        if (product is null) return ProductNotFound(item.ProductId);
-        if (quantity > CartLimits.MaxLineQuantity && quantity <= product.Stock) return CartLimits.LineQuantityTooHigh();
-        if (quantity > product.Stock) return InsufficientStock(product.Stock, quantity);
-        if (await SubtotalWithAsync(db, item.CartId, item.ProductId, product.PriceCents * (long)quantity, cancellationToken) is null)
-            return CartLimits.SubtotalTooHigh();
+        return await db.InTransactionAsync<CartLine>(async ct =>
+        {
+            // Under the owner's lock, so that the cart's subtotal limit also holds against a parallel add.
+            await LockAsync(db, owner, ct);
+            var item = await ItemOf(db, owner, itemId).FirstOrDefaultAsync(ct);
+            if (item is null) return CartItemNotFound(itemId);
+            var product = await ActiveProduct(db, item.ProductId, ct);
+            if (product is null) return ProductNotFound(item.ProductId);
+            if (quantity > CartLimits.MaxLineQuantity && quantity <= product.Stock) return CartLimits.LineQuantityTooHigh();
+            if (quantity > product.Stock) return InsufficientStock(product.Stock, quantity);
+            if (await SubtotalWithAsync(db, item.CartId, item.ProductId, product.PriceCents * (long)quantity, ct) is null)
+                return CartLimits.SubtotalTooHigh();
 
-        item.Quantity = quantity;
-        await TouchAsync(db, item.CartId, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        return ToLine(item, product);
+            item.Quantity = quantity;
+            await TouchAsync(db, item.CartId, ct);
+            await db.SaveChangesAsync(ct);
+            return ToLine(item, product);
+        }, cancellationToken);
     }
 
     public async Task<Result<bool>> RemoveItemAsync(CartOwner owner, int itemId, CancellationToken cancellationToken = default)
@@ -194,48 +201,51 @@ public sealed class CartService(IDbContextFactory<AppDbContext> dbFactory, IOpti
     public async Task MergeAsync(Guid anonymousId, string userId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var anonymous = await db.Carts.Include(c => c.Items).FirstOrDefaultAsync(c => c.AnonymousId == anonymousId, cancellationToken);
-        if (anonymous is null) return;
-
-        var account = await db.Carts.Include(c => c.Items).FirstOrDefaultAsync(c => c.UserId == userId, cancellationToken);
-        if (account is null)
+        await db.InTransactionAsync(async ct =>
         {
-            // Simply hand the anonymous cart to the account.
-            anonymous.AnonymousId = null;
-            anonymous.UserId = userId;
-            anonymous.UpdatedAt = clock.GetUtcNow().UtcDateTime;
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-            return;
-        }
+            // Both carts' locks, the visitor's first (as every merge takes them), so no add to either slips between.
+            await LockAsync(db, CartOwner.Anonymous(anonymousId), ct);
+            await LockAsync(db, CartOwner.ForUser(userId), ct);
+            var anonymous = await db.Carts.Include(c => c.Items).FirstOrDefaultAsync(c => c.AnonymousId == anonymousId, ct);
+            if (anonymous is null) return;
 
-        var productIds = anonymous.Items.Select(i => i.ProductId).ToList();
-        var stock = await db.Products.Where(p => productIds.Contains(p.Id) && p.Status == ProductStatus.Active)
-            .ToDictionaryAsync(p => p.Id, p => p.Stock, cancellationToken);
-        foreach (var item in anonymous.Items)
-        {
-            if (!stock.TryGetValue(item.ProductId, out var available) || available <= 0) continue;
-            var existing = account.Items.FirstOrDefault(i => i.ProductId == item.ProductId);
-            var cap = Math.Min(available, CartLimits.MaxLineQuantity);
-            if (existing is null)
+            var account = await db.Carts.Include(c => c.Items).FirstOrDefaultAsync(c => c.UserId == userId, ct);
+            if (account is null)
             {
-                account.Items.Add(new CartItem
+                // Simply hand the anonymous cart to the account.
+                anonymous.AnonymousId = null;
+                anonymous.UserId = userId;
+                anonymous.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+                await db.SaveChangesAsync(ct);
+                return;
+            }
+
+            var productIds = anonymous.Items.Select(i => i.ProductId).ToList();
+            var stock = await db.Products.Where(p => productIds.Contains(p.Id) && p.Status == ProductStatus.Active)
+                .ToDictionaryAsync(p => p.Id, p => p.Stock, ct);
+            foreach (var item in anonymous.Items)
+            {
+                if (!stock.TryGetValue(item.ProductId, out var available) || available <= 0) continue;
+                var existing = account.Items.FirstOrDefault(i => i.ProductId == item.ProductId);
+                var cap = Math.Min(available, CartLimits.MaxLineQuantity);
+                if (existing is null)
                 {
-                    ProductId = item.ProductId, Quantity = Math.Min(item.Quantity, cap), AddedAt = item.AddedAt, ShownPriceCents = item.ShownPriceCents,
-                });
+                    account.Items.Add(new CartItem
+                    {
+                        ProductId = item.ProductId, Quantity = Math.Min(item.Quantity, cap), AddedAt = item.AddedAt, ShownPriceCents = item.ShownPriceCents,
+                    });
+                }
+                else
+                {
+                    existing.Quantity = Math.Min(existing.Quantity + item.Quantity, Math.Max(cap, existing.Quantity));
+                    if (item.AddedAt > existing.AddedAt) existing.ShownPriceCents = item.ShownPriceCents; // the price seen last
+                }
             }
-            else
-            {
-                existing.Quantity = Math.Min(existing.Quantity + item.Quantity, Math.Max(cap, existing.Quantity));
-                if (item.AddedAt > existing.AddedAt) existing.ShownPriceCents = item.ShownPriceCents; // the price seen last
-            }
-        }
-        account.CouponCode ??= anonymous.CouponCode;
-        account.UpdatedAt = clock.GetUtcNow().UtcDateTime;
-        db.Carts.Remove(anonymous);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+            account.CouponCode ??= anonymous.CouponCode;
+            account.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+            db.Carts.Remove(anonymous);
+            await db.SaveChangesAsync(ct);
+        }, cancellationToken);
     }
 
     internal async Task<CartView> BuildViewAsync(AppDbContext db, ShoppingCart cart, string? userId, CancellationToken cancellationToken, string? couponOverride = null)
@@ -275,6 +285,13 @@ public sealed class CartService(IDbContextFactory<AppDbContext> dbFactory, IOpti
         var totals = CartPricing.Compute(subtotal, applied?.Discount ?? Money.Zero, store.Value);
         return new CartView(cart.UserId ?? userId, lines, applied, totals, cart.UpdatedAt == default ? null : cart.UpdatedAt);
     }
+
+    /// <summary>
+    /// Takes the lock of the owner's cart — whether or not the cart exists yet — until the transaction ends. Everything
+    /// that reads a cart's lines to change them (adds, quantity changes, merges, placing an order) takes it first.
+    /// </summary>
+    internal static Task LockAsync(AppDbContext db, CartOwner owner, CancellationToken cancellationToken) =>
+        db.Locks.LockNameAsync(db, owner.UserId is { } userId ? "cart:user:" + userId : "cart:anonymous:" + owner.AnonymousId, cancellationToken);
 
     internal static IQueryable<ShoppingCart> OwnedBy(AppDbContext db, CartOwner owner) =>
         owner.UserId is { } userId

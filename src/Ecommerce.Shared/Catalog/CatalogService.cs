@@ -3,7 +3,6 @@ using Ecommerce.Shared.Data;
 using Ecommerce.Shared.Reviews;
 using System.Linq.Expressions;
 using System.Text.RegularExpressions;
-using Ecommerce.Shared.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ecommerce.Shared.Catalog;
@@ -86,7 +85,7 @@ public sealed partial class CatalogService(IDbContextFactory<AppDbContext> dbFac
         if (terms.Count == 0) return new SearchResult(q, new PagedResult<ProductSummary>([], pageNumber, pageSize, 0));
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var (ids, total) = await ProductSearchIndex.SearchAsync(db, terms, q, (long)(pageNumber - 1) * pageSize, pageSize, cancellationToken);
+        var (ids, total) = await db.ProductSearch.SearchAsync(db, terms, q, (long)(pageNumber - 1) * pageSize, pageSize, cancellationToken);
 
         var items = await ProductProjection.SummariesInOrderAsync(db.Products.AsNoTracking(), ids, cancellationToken);
         return new SearchResult(q, new PagedResult<ProductSummary>(items, pageNumber, pageSize, total));

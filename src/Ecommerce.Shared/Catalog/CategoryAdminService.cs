@@ -51,21 +51,23 @@ public sealed class CategoryAdminService(
         var errors = await ValidateAsync(db, input, null, cancellationToken);
         if (errors.Count > 0) return Result<AdminCategory>.Failure(errors);
 
-        var category = new Category
+        var category = await db.InTransactionAsync(async ct =>
         {
-            Name = input.Name!.Trim(),
-            Slug = await SlugForAsync(db, input, null, cancellationToken),
-            Description = Clean(input.Description),
-            ImageUrl = Clean(input.ImageUrl),
-            ParentId = input.ParentId,
-            SortOrder = await db.Categories.Where(c => c.ParentId == input.ParentId).Select(c => (int?)c.SortOrder).MaxAsync(cancellationToken) + 1 ?? 0,
-        };
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        db.Categories.Add(category);
-        await db.SaveChangesAsync(cancellationToken);
-        audit.Record(db, actor, "category.created", "Category", Id(category.Id), $"Created category {category.Name}");
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+            var created = new Category
+            {
+                Name = input.Name!.Trim(),
+                Slug = await SlugForAsync(db, input, null, ct),
+                Description = Clean(input.Description),
+                ImageUrl = Clean(input.ImageUrl),
+                ParentId = input.ParentId,
+                SortOrder = await db.Categories.Where(c => c.ParentId == input.ParentId).Select(c => (int?)c.SortOrder).MaxAsync(ct) + 1 ?? 0,
+            };
+            db.Categories.Add(created);
+            await db.SaveChangesAsync(ct);
+            audit.Record(db, actor, "category.created", "Category", Id(created.Id), $"Created category {created.Name}");
+            await db.SaveChangesAsync(ct);
+            return created;
+        }, static _ => true, cancellationToken);
         await catalogChanged.CatalogChangedAsync(cancellationToken);
         return ToView(category);
     }

@@ -2,7 +2,6 @@ using System.Globalization;
 using Ecommerce.Shared.Audit;
 using Ecommerce.Shared.Common;
 using Ecommerce.Shared.Data;
-using Ecommerce.Shared.Data.Sqlite;
 using Ecommerce.Shared.Reporting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -96,15 +95,17 @@ public sealed class ProductAdminService(
         var errors = await ValidateAsync(db, input, existing: null, cancellationToken);
         if (errors.Count > 0) return Result<ProductEdit>.Failure(errors);
 
-        var product = new Product { Name = "", Slug = "", Sku = "", OwnerId = actor.UserId };
-        await ApplyAsync(db, product, input, cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        db.Products.Add(product);
-        await db.SaveChangesAsync(cancellationToken);
-        audit.Record(db, actor, "product.created", "Product", Id(product.Id), $"Created product {product.Name} ({product.Sku})",
-            new { product.Name, product.Sku, price = product.Price.ToDecimal(), product.Stock });
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        var product = await db.InTransactionAsync(async ct =>
+        {
+            var created = new Product { Name = "", Slug = "", Sku = "", OwnerId = actor.UserId };
+            await ApplyAsync(db, created, input, ct);
+            db.Products.Add(created);
+            await db.SaveChangesAsync(ct);
+            audit.Record(db, actor, "product.created", "Product", Id(created.Id), $"Created product {created.Name} ({created.Sku})",
+                new { created.Name, created.Sku, price = created.Price.ToDecimal(), created.Stock });
+            await db.SaveChangesAsync(ct);
+            return created;
+        }, static _ => true, cancellationToken);
         await catalogChanged.CatalogChangedAsync(cancellationToken);
         return ToEdit(product, inOrders: false);
     }
@@ -118,43 +119,53 @@ public sealed class ProductAdminService(
     public async Task<Result<ProductEdit>> UpdateAsync(AdminActor actor, int id, ProductInput input, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        // On SQLite this takes the write lock at once, so the product stays as read until the commit; elsewhere the
-        // version in the UPDATE's WHERE and the conditional stock update refuse what moved in between.
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var product = await db.Products.Include(p => p.Images).FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
-        if (product is null) return ProductNotFound(id);
-        if (input.ExpectedVersion is { } expected && expected != product.Version) return ChangedMeanwhile(product.Name, product.Version);
-        var errors = await ValidateAsync(db, input, product, cancellationToken);
-        if (errors.Count > 0) return Result<ProductEdit>.Failure(errors);
-
-        int? newStock = input.Has("stock") ? input.Stock ?? 0 : null;
-        if (newStock is not null && input.ExpectedStock is { } seen && seen != product.Stock) return StockChangedMeanwhile(product.Name, product.Stock, seen);
-
-        var before = Snapshot(product);
-        var picturesBefore = product.Images.Select(i => i.Url).ToList();
-        await ApplyAsync(db, product, input, cancellationToken, applyStock: false);
-        var after = Snapshot(product);
-        if (newStock is { } stock) after["stock"] = stock;
-        var changes = AuditLog.Diff(before, after);
-        if (changes.Count == 0) return ToEdit(product, await db.OrderLines.AnyAsync(l => l.ProductId == id, cancellationToken));
-
-        if (newStock is { } target && target != product.Stock)
+        List<string> picturesBefore = [];
+        int? savedStock = null;
+        // On SQLite the transaction holds the write lock, so the product stays as read until the commit; on PostgreSQL
+        // the version in the UPDATE's WHERE and the conditional stock update refuse what moved in between.
+        var updated = await db.InTransactionAsync<(Product Product, bool Changed)>(async ct =>
         {
-            // The stock is set apart from the tracked entity, conditionally when the caller said which stock it saw.
-            var stockRow = db.Products.Where(p => p.Id == id);
-            if (input.ExpectedStock is { } shown) stockRow = stockRow.Where(p => p.Stock == shown);
-            if (await stockRow.ExecuteUpdateAsync(s => s.SetProperty(p => p.Stock, target), cancellationToken) == 0)
-                return StockChangedMeanwhile(product.Name, await CurrentStockAsync(db, id, cancellationToken), input.ExpectedStock ?? product.Stock);
+            var product = await db.Products.Include(p => p.Images).FirstOrDefaultAsync(p => p.Id == id, ct);
+            if (product is null) return ProductNotFound(id);
+            if (input.ExpectedVersion is { } expected && expected != product.Version) return ChangedMeanwhile(product.Name, product.Version);
+            var errors = await ValidateAsync(db, input, product, ct);
+            if (errors.Count > 0) return Result<(Product, bool)>.Failure(errors);
+
+            int? newStock = input.Has("stock") ? input.Stock ?? 0 : null;
+            if (newStock is not null && input.ExpectedStock is { } seen && seen != product.Stock) return StockChangedMeanwhile(product.Name, product.Stock, seen);
+
+            var before = Snapshot(product);
+            picturesBefore = product.Images.Select(i => i.Url).ToList();
+            await ApplyAsync(db, product, input, ct, applyStock: false);
+            var after = Snapshot(product);
+            if (newStock is { } stock) after["stock"] = stock;
+            var changes = AuditLog.Diff(before, after);
+            if (changes.Count == 0) return (product, false);
+
+            if (newStock is { } target && target != product.Stock)
+            {
+                // The stock is set apart from the tracked entity, conditionally when the caller said which stock it saw.
+                var stockRow = db.Products.Where(p => p.Id == id);
+                if (input.ExpectedStock is { } shown) stockRow = stockRow.Where(p => p.Stock == shown);
+                if (await stockRow.ExecuteUpdateAsync(s => s.SetProperty(p => p.Stock, target), ct) == 0)
+                    return StockChangedMeanwhile(product.Name, await CurrentStockAsync(db, id, ct), input.ExpectedStock ?? product.Stock);
+            }
+            product.Version++;
+            audit.Record(db, actor, "product.updated", "Product", Id(id), $"Changed {string.Join(", ", changes.Keys)} of {product.Name}", changes);
+            if (await TrySaveAsync(db, ct) is { } conflict) return conflict;
+            savedStock = newStock;
+            return (product, true);
+        }, cancellationToken);
+        if (!updated.Succeeded) return Result<ProductEdit>.Failure(updated.Errors);
+        var (edited, changed) = updated.Value;
+        if (changed)
+        {
+            if (savedStock is { } saved) db.Entry(edited).Property(p => p.Stock).CurrentValue = saved; // as the row now holds it
+            // Uploaded pictures the new list leaves out are gone from the product: their files go too.
+            foreach (var url in picturesBefore.Except(edited.Images.Select(i => i.Url))) images.Delete(url);
+            await catalogChanged.CatalogChangedAsync(cancellationToken);
         }
-        product.Version++;
-        audit.Record(db, actor, "product.updated", "Product", Id(id), $"Changed {string.Join(", ", changes.Keys)} of {product.Name}", changes);
-        if (await TrySaveAsync(db, cancellationToken) is { } conflict) return conflict;
-        await transaction.CommitAsync(cancellationToken);
-        if (newStock is { } saved) db.Entry(product).Property(p => p.Stock).CurrentValue = saved; // as the row now holds it
-        // Uploaded pictures the new list leaves out are gone from the product: their files go too.
-        foreach (var url in picturesBefore.Except(product.Images.Select(i => i.Url))) images.Delete(url);
-        await catalogChanged.CatalogChangedAsync(cancellationToken);
-        return ToEdit(product, await db.OrderLines.AnyAsync(l => l.ProductId == id, cancellationToken));
+        return ToEdit(edited, await db.OrderLines.AnyAsync(l => l.ProductId == id, cancellationToken));
     }
 
     /// <summary>Deletes a product that no order contains; a product in any order is archived instead.</summary>
@@ -199,84 +210,86 @@ public sealed class ProductAdminService(
         if (selected.Count > MaxBulkProducts) return Error.Validation("ids", $"A bulk edit can change at most {MaxBulkProducts} products at once.");
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var products = await db.Products.Where(p => selected.Contains(p.Id)).ToListAsync(cancellationToken);
-        if (products.Count == 0) return Error.NotFound("None of the selected products exist any more.");
-
-        string summary;
-        object details;
-        switch (edit)
+        var bulk = await db.InTransactionAsync<int>(async ct =>
         {
-            case BulkEdit.SetPrice price:
+            var products = await db.Products.Where(p => selected.Contains(p.Id)).ToListAsync(ct);
+            if (products.Count == 0) return Error.NotFound("None of the selected products exist any more.");
+
+            string summary;
+            object details;
+            switch (edit)
             {
-                if (price.Percent && price.Value is < -100 or > MaxPercentChange)
-                    return Error.Validation("value", $"A change by percent must be between -100 and {MaxPercentChange} %.");
-                if (!price.Percent && decimal.Round(price.Value, 2) != price.Value)
-                    return Error.Validation("value", "A price can have at most two decimals.");
-                var changed = new List<object>();
-                foreach (var product in products)
+                case BulkEdit.SetPrice price:
                 {
-                    var was = product.Price;
-                    var now = price.Percent ? PriceAfterPercent(was, price.Value) : Money.FromDecimal(price.Value);
-                    if (now.Cents < 0) return Error.Validation("value", $"The new price of {product.Name} would be below zero.");
-                    if (now.ToDecimal() > MaxPrice) return Error.Validation("value", $"The new price of {product.Name} would be above {MaxPrice:0}.");
-                    product.PriceCents = now.Cents;
-                    changed.Add(new { product.Id, product.Sku, from = was.ToDecimal(), to = now.ToDecimal() });
+                    if (price.Percent && price.Value is < -100 or > MaxPercentChange)
+                        return Error.Validation("value", $"A change by percent must be between -100 and {MaxPercentChange} %.");
+                    if (!price.Percent && decimal.Round(price.Value, 2) != price.Value)
+                        return Error.Validation("value", "A price can have at most two decimals.");
+                    var changed = new List<object>();
+                    foreach (var product in products)
+                    {
+                        var was = product.Price;
+                        var now = price.Percent ? PriceAfterPercent(was, price.Value) : Money.FromDecimal(price.Value);
+                        if (now.Cents < 0) return Error.Validation("value", $"The new price of {product.Name} would be below zero.");
+                        if (now.ToDecimal() > MaxPrice) return Error.Validation("value", $"The new price of {product.Name} would be above {MaxPrice:0}.");
+                        product.PriceCents = now.Cents;
+                        changed.Add(new { product.Id, product.Sku, from = was.ToDecimal(), to = now.ToDecimal() });
+                    }
+                    summary = price.Percent
+                        ? $"Changed the price of {products.Count} products by {price.Value.ToString("0.##", CultureInfo.InvariantCulture)} %"
+                        : $"Set the price of {products.Count} products to {store.Value.FormatPrice(Money.FromDecimal(price.Value))}";
+                    details = changed;
+                    break;
                 }
-                summary = price.Percent
-                    ? $"Changed the price of {products.Count} products by {price.Value.ToString("0.##", CultureInfo.InvariantCulture)} %"
-                    : $"Set the price of {products.Count} products to {store.Value.FormatPrice(Money.FromDecimal(price.Value))}";
-                details = changed;
-                break;
+                case BulkEdit.SetStock stock:
+                    if (stock.Stock < 0) return Error.Validation("value", "Stock must be 0 or more.");
+                    if (stock.Stock > MaxStock) return Error.Validation("value", $"Stock can be at most {MaxStock}.");
+                    details = products.Select(p => new { p.Id, p.Sku, from = p.Stock, to = stock.Stock }).ToList();
+                    foreach (var product in products) product.Stock = stock.Stock;
+                    summary = $"Set the stock of {products.Count} products to {stock.Stock}";
+                    break;
+                case BulkEdit.SetCategory category:
+                    string categoryName = "no category";
+                    if (category.CategoryId is { } categoryId)
+                    {
+                        var target = await db.Categories.AsNoTracking().FirstOrDefaultAsync(c => c.Id == categoryId, ct);
+                        if (target is null) return Error.Validation("categoryId", "That category does not exist.");
+                        categoryName = target.Name;
+                    }
+                    details = products.Select(p => new { p.Id, p.Sku, from = p.CategoryId, to = category.CategoryId }).ToList();
+                    foreach (var product in products) product.CategoryId = category.CategoryId;
+                    summary = $"Moved {products.Count} products to {categoryName}";
+                    break;
+                case BulkEdit.Archive:
+                    details = products.Select(p => new { p.Id, p.Sku }).ToList();
+                    foreach (var product in products) product.Status = ProductStatus.Archived;
+                    summary = products.Count == 1 ? $"Archived {products[0].Name}" : $"Archived {products.Count} products";
+                    break;
+                case BulkEdit.Restore:
+                    details = products.Select(p => new { p.Id, p.Sku }).ToList();
+                    foreach (var product in products) product.Status = ProductStatus.Active;
+                    summary = products.Count == 1 ? $"Restored {products[0].Name}" : $"Restored {products.Count} products";
+                    break;
+                default:
+                    throw new ArgumentOutOfRangeException(nameof(edit));
             }
-            case BulkEdit.SetStock stock:
-                if (stock.Stock < 0) return Error.Validation("value", "Stock must be 0 or more.");
-                if (stock.Stock > MaxStock) return Error.Validation("value", $"Stock can be at most {MaxStock}.");
-                details = products.Select(p => new { p.Id, p.Sku, from = p.Stock, to = stock.Stock }).ToList();
-                foreach (var product in products) product.Stock = stock.Stock;
-                summary = $"Set the stock of {products.Count} products to {stock.Stock}";
-                break;
-            case BulkEdit.SetCategory category:
-                string categoryName = "no category";
-                if (category.CategoryId is { } categoryId)
-                {
-                    var target = await db.Categories.AsNoTracking().FirstOrDefaultAsync(c => c.Id == categoryId, cancellationToken);
-                    if (target is null) return Error.Validation("categoryId", "That category does not exist.");
-                    categoryName = target.Name;
-                }
-                details = products.Select(p => new { p.Id, p.Sku, from = p.CategoryId, to = category.CategoryId }).ToList();
-                foreach (var product in products) product.CategoryId = category.CategoryId;
-                summary = $"Moved {products.Count} products to {categoryName}";
-                break;
-            case BulkEdit.Archive:
-                details = products.Select(p => new { p.Id, p.Sku }).ToList();
-                foreach (var product in products) product.Status = ProductStatus.Archived;
-                summary = products.Count == 1 ? $"Archived {products[0].Name}" : $"Archived {products.Count} products";
-                break;
-            case BulkEdit.Restore:
-                details = products.Select(p => new { p.Id, p.Sku }).ToList();
-                foreach (var product in products) product.Status = ProductStatus.Active;
-                summary = products.Count == 1 ? $"Restored {products[0].Name}" : $"Restored {products.Count} products";
-                break;
-            default:
-                throw new ArgumentOutOfRangeException(nameof(edit));
-        }
 
-        var action = edit switch
-        {
-            BulkEdit.SetPrice => "products.price-changed",
-            BulkEdit.SetStock => "products.stock-set",
-            BulkEdit.SetCategory => "products.category-set",
-            BulkEdit.Archive => "products.archived",
-            _ => "products.restored",
-        };
-        db.ChangeTracker.DetectChanges();
-        foreach (var changed in db.ChangeTracker.Entries<Product>().Where(e => e.State == EntityState.Modified)) changed.Entity.Version++;
-        audit.Record(db, actor, action, "Product", products.Count == 1 ? Id(products[0].Id) : null, summary, details);
-        if (await TrySaveAsync(db, cancellationToken) is { } conflict) return conflict;
-        await transaction.CommitAsync(cancellationToken);
-        await catalogChanged.CatalogChangedAsync(cancellationToken);
-        return products.Count;
+            var action = edit switch
+            {
+                BulkEdit.SetPrice => "products.price-changed",
+                BulkEdit.SetStock => "products.stock-set",
+                BulkEdit.SetCategory => "products.category-set",
+                BulkEdit.Archive => "products.archived",
+                _ => "products.restored",
+            };
+            db.ChangeTracker.DetectChanges();
+            foreach (var changed in db.ChangeTracker.Entries<Product>().Where(e => e.State == EntityState.Modified)) changed.Entity.Version++;
+            audit.Record(db, actor, action, "Product", products.Count == 1 ? Id(products[0].Id) : null, summary, details);
+            if (await TrySaveAsync(db, ct) is { } conflict) return conflict;
+            return products.Count;
+        }, cancellationToken);
+        if (bulk.Succeeded) await catalogChanged.CatalogChangedAsync(cancellationToken);
+        return bulk;
     }
 
     /// <summary>Adds an uploaded picture (checked to be JPEG, PNG or WebP); the first picture becomes primary.</summary>
@@ -289,31 +302,33 @@ public sealed class ProductAdminService(
         if (!saved.Succeeded) return Result<AdminImage>.Failure(saved.Errors);
         try
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            if (await RefusePictureAsync(db, productId, cancellationToken) is { } full) // again, now that nothing else can add one
+            var added = await db.InTransactionAsync<ProductImage>(async ct =>
+            {
+                // The product's lock, then the count again: parallel uploads take turns, so none passes the limit.
+                await db.Locks.LockRowAsync<Product>(db, productId, ct);
+                if (await RefusePictureAsync(db, productId, ct) is { } full) return full;
+                var product = await db.Products.Include(p => p.Images).FirstAsync(p => p.Id == productId, ct);
+                var image = new ProductImage
+                {
+                    ProductId = productId,
+                    Url = saved.Value,
+                    AltText = string.IsNullOrWhiteSpace(alt) ? product.Name : alt.Trim()[..Math.Min(alt.Trim().Length, 300)],
+                    IsPrimary = product.Images.Count == 0,
+                    SortOrder = product.Images.Count == 0 ? 0 : product.Images.Max(i => i.SortOrder) + 1,
+                };
+                product.Images.Add(image);
+                audit.Record(db, actor, "product.image-added", "Product", Id(productId), $"Added a picture to {product.Name}", new { image.Url });
+                if (!await SavePicturesAsync(db, productId, ct)) return PicturesChangedMeanwhile();
+                return image;
+            }, cancellationToken);
+            if (!added.Succeeded)
             {
                 images.Delete(saved.Value);
-                return full;
+                return Result<AdminImage>.Failure(added.Errors);
             }
-            var product = await db.Products.Include(p => p.Images).FirstAsync(p => p.Id == productId, cancellationToken);
-            var image = new ProductImage
-            {
-                ProductId = productId,
-                Url = saved.Value,
-                AltText = string.IsNullOrWhiteSpace(alt) ? product.Name : alt.Trim()[..Math.Min(alt.Trim().Length, 300)],
-                IsPrimary = product.Images.Count == 0,
-                SortOrder = product.Images.Count == 0 ? 0 : product.Images.Max(i => i.SortOrder) + 1,
-            };
-            product.Images.Add(image);
-            audit.Record(db, actor, "product.image-added", "Product", Id(productId), $"Added a picture to {product.Name}", new { image.Url });
-            if (!await SavePicturesAsync(db, productId, cancellationToken))
-            {
-                images.Delete(saved.Value);
-                return PicturesChangedMeanwhile();
-            }
-            await transaction.CommitAsync(cancellationToken);
             await catalogChanged.CatalogChangedAsync(cancellationToken);
-            return new AdminImage(image.Id, image.Url, image.AltText, image.IsPrimary, image.SortOrder);
+            var picture = added.Value;
+            return new AdminImage(picture.Id, picture.Url, picture.AltText, picture.IsPrimary, picture.SortOrder);
         }
         catch
         {
@@ -327,47 +342,54 @@ public sealed class ProductAdminService(
         AdminActor actor, int productId, IReadOnlyList<(int ImageId, string? Alt)> ordered, int primaryImageId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var product = await db.Products.Include(p => p.Images).FirstOrDefaultAsync(p => p.Id == productId, cancellationToken);
-        if (product is null) return ProductNotFound(productId);
-        if (ordered.Count != product.Images.Count || ordered.Select(o => o.ImageId).Distinct().Count() != ordered.Count
-            || ordered.Select(o => o.ImageId).Except(product.Images.Select(i => i.Id)).Any())
-            return PicturesChangedMeanwhile();
-        if (product.Images.All(i => i.Id != primaryImageId)) return Error.Validation("primary", "Choose one of the product's pictures as the primary one.");
-
-        for (var position = 0; position < ordered.Count; position++)
+        var arranged = await db.InTransactionAsync<IReadOnlyList<AdminImage>>(async ct =>
         {
-            var image = product.Images.First(i => i.Id == ordered[position].ImageId);
-            image.SortOrder = position;
-            image.IsPrimary = image.Id == primaryImageId;
-            var alt = ordered[position].Alt?.Trim() ?? "";
-            if (alt.Length > 300) return Error.Validation("alt", "Alt text can be at most 300 characters.");
-            image.AltText = alt;
-        }
-        audit.Record(db, actor, "product.images-updated", "Product", Id(productId), $"Rearranged the pictures of {product.Name}");
-        if (!await SavePicturesAsync(db, productId, cancellationToken)) return PicturesChangedMeanwhile();
-        await transaction.CommitAsync(cancellationToken);
-        await catalogChanged.CatalogChangedAsync(cancellationToken);
-        return product.Images.OrderBy(i => i.SortOrder).Select(ToImage).ToList();
+            await db.Locks.LockRowAsync<Product>(db, productId, ct); // picture changes of one product take turns
+            var product = await db.Products.Include(p => p.Images).FirstOrDefaultAsync(p => p.Id == productId, ct);
+            if (product is null) return ProductNotFound(productId);
+            if (ordered.Count != product.Images.Count || ordered.Select(o => o.ImageId).Distinct().Count() != ordered.Count
+                || ordered.Select(o => o.ImageId).Except(product.Images.Select(i => i.Id)).Any())
+                return PicturesChangedMeanwhile();
+            if (product.Images.All(i => i.Id != primaryImageId)) return Error.Validation("primary", "Choose one of the product's pictures as the primary one.");
+
+            for (var position = 0; position < ordered.Count; position++)
+            {
+                var image = product.Images.First(i => i.Id == ordered[position].ImageId);
+                image.SortOrder = position;
+                image.IsPrimary = image.Id == primaryImageId;
+                var alt = ordered[position].Alt?.Trim() ?? "";
+                if (alt.Length > 300) return Error.Validation("alt", "Alt text can be at most 300 characters.");
+                image.AltText = alt;
+            }
+            audit.Record(db, actor, "product.images-updated", "Product", Id(productId), $"Rearranged the pictures of {product.Name}");
+            if (!await SavePicturesAsync(db, productId, ct)) return PicturesChangedMeanwhile();
+            return product.Images.OrderBy(i => i.SortOrder).Select(ToImage).ToList();
+        }, cancellationToken);
+        if (arranged.Succeeded) await catalogChanged.CatalogChangedAsync(cancellationToken);
+        return arranged;
     }
 
     /// <summary>Removes a picture; when it was primary, the next one becomes primary.</summary>
     public async Task<Result<bool>> RemoveImageAsync(AdminActor actor, int productId, int imageId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var product = await db.Products.Include(p => p.Images).FirstOrDefaultAsync(p => p.Id == productId, cancellationToken);
-        if (product is null) return ProductNotFound(productId);
-        var image = product.Images.FirstOrDefault(i => i.Id == imageId);
-        if (image is null) return Error.NotFound($"Picture {imageId} not found");
+        var removed = await db.InTransactionAsync<string>(async ct =>
+        {
+            await db.Locks.LockRowAsync<Product>(db, productId, ct); // picture changes of one product take turns
+            var product = await db.Products.Include(p => p.Images).FirstOrDefaultAsync(p => p.Id == productId, ct);
+            if (product is null) return ProductNotFound(productId);
+            var image = product.Images.FirstOrDefault(i => i.Id == imageId);
+            if (image is null) return Error.NotFound($"Picture {imageId} not found");
 
-        product.Images.Remove(image);
-        db.ProductImages.Remove(image);
-        if (image.IsPrimary && product.Images.OrderBy(i => i.SortOrder).FirstOrDefault() is { } next) next.IsPrimary = true;
-        audit.Record(db, actor, "product.image-removed", "Product", Id(productId), $"Removed a picture of {product.Name}", new { image.Url });
-        if (!await SavePicturesAsync(db, productId, cancellationToken)) return PicturesChangedMeanwhile();
-        await transaction.CommitAsync(cancellationToken);
-        images.Delete(image.Url);
+            product.Images.Remove(image);
+            db.ProductImages.Remove(image);
+            if (image.IsPrimary && product.Images.OrderBy(i => i.SortOrder).FirstOrDefault() is { } next) next.IsPrimary = true;
+            audit.Record(db, actor, "product.image-removed", "Product", Id(productId), $"Removed a picture of {product.Name}", new { image.Url });
+            if (!await SavePicturesAsync(db, productId, ct)) return PicturesChangedMeanwhile();
+            return image.Url;
+        }, cancellationToken);
+        if (!removed.Succeeded) return Result<bool>.Failure(removed.Errors);
+        images.Delete(removed.Value);
         await catalogChanged.CatalogChangedAsync(cancellationToken);
         return true;
     }
@@ -468,7 +490,7 @@ public sealed class ProductAdminService(
             var terms = CatalogService.SearchTerms(text);
             if (terms.Count > 0)
             {
-                var matches = ProductSearchIndex.MatchingIds(db, terms, exactSku: text);
+                var matches = db.ProductSearch.MatchingIds(db, terms, exactSku: text);
                 products = products.Where(p => matches.Contains(p.Id));
             }
             else

@@ -1,5 +1,5 @@
 using Ecommerce.Shared.Common;
-using Ecommerce.Shared.Data;
+using Ecommerce.Shared.Instances;
 using Microsoft.Extensions.Options;
 using SkiaSharp;
 
@@ -18,18 +18,25 @@ public sealed class MediaOptions
 
     /// <summary>The most pixels (width × height) a picture may have, checked before it is decoded.</summary>
     public long MaxImagePixels { get; set; } = 40_000_000;
+
+    /// <summary>
+    /// The folder uploaded files are kept in, relative to the data folder or absolute. With several instances, a folder
+    /// they all mount (e.g. <c>/mnt/shop-media</c>).
+    /// </summary>
+    public string Path { get; set; } = "media";
 }
 
 /// <summary>
 /// Product pictures uploaded in the back office: JPEG, PNG or WebP, recognised by their content (the first
-/// bytes), not by the file name; kept under the data folder's media directory and served from /media. Every
+/// bytes), not by the file name; kept in the media storage (<see cref="IMediaStorage"/>) and served from /media. Every
 /// picture is decoded and encoded again in its own format, so that only its pixels are stored: whatever else a file
 /// carried (HTML or script in a polyglot, metadata) is dropped, and a file that is not exactly one still picture
 /// of its kind is refused.
 /// </summary>
-public sealed class ProductImageStore(DataDirectory data, IOptions<MediaOptions> options)
+public sealed class ProductImageStore(IMediaStorage storage, IOptions<MediaOptions> options)
 {
-    public const string UrlPrefix = "/media/products/";
+    public const string MediaUrlPrefix = "/media/";
+    public const string UrlPrefix = MediaUrlPrefix + "products/";
 
     public long MaxBytes => options.Value.MaxImageBytes;
 
@@ -61,11 +68,9 @@ public sealed class ProductImageStore(DataDirectory data, IOptions<MediaOptions>
         var encoded = ReEncode(buffer.ToArray(), extension);
         if (!encoded.Succeeded) return encoded.Errors[0];
 
-        var folder = Path.Combine(data.Path, "media", "products", productId.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        Directory.CreateDirectory(folder);
-        var name = $"{Guid.NewGuid():N}.{extension}";
-        await File.WriteAllBytesAsync(Path.Combine(folder, name), encoded.Value, cancellationToken);
-        return $"{UrlPrefix}{productId}/{name}";
+        var path = $"{ProductFolder(productId)}/{Guid.NewGuid():N}.{extension}";
+        await storage.WriteAsync(path, encoded.Value, cancellationToken);
+        return MediaUrlPrefix + path;
     }
 
     /// <summary>
@@ -142,16 +147,12 @@ public sealed class ProductImageStore(DataDirectory data, IOptions<MediaOptions>
     public void Delete(string url)
     {
         if (!url.StartsWith(UrlPrefix, StringComparison.Ordinal)) return;
-        var relative = url["/media/".Length..].Replace('/', Path.DirectorySeparatorChar);
-        var path = Path.GetFullPath(Path.Combine(data.Path, "media", relative));
-        var root = Path.GetFullPath(Path.Combine(data.Path, "media")) + Path.DirectorySeparatorChar;
-        if (path.StartsWith(root, StringComparison.Ordinal) && File.Exists(path)) File.Delete(path);
+        try { storage.Delete(url[MediaUrlPrefix.Length..]); }
+        catch (ArgumentException) { } // a path that points outside the storage was never ours
     }
 
     /// <summary>Deletes every uploaded picture of a product.</summary>
-    public void DeleteAll(int productId)
-    {
-        var folder = Path.Combine(data.Path, "media", "products", productId.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
-    }
+    public void DeleteAll(int productId) => storage.DeleteFolder(ProductFolder(productId));
+
+    private static string ProductFolder(int productId) => "products/" + productId.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

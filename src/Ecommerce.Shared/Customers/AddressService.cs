@@ -94,19 +94,20 @@ public sealed class AddressService(IDbContextFactory<AppDbContext> dbFactory)
         if (errors.Count > 0) return Result<AddressView>.Failure(errors);
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await BeginLockedAsync(db, userId, cancellationToken);
-        var count = await db.Addresses.CountAsync(a => a.UserId == userId, cancellationToken);
-        if (count >= MaxAddresses)
-            return Error.Validation("addresses", $"An address book holds at most {MaxAddresses} addresses. Delete one first.");
+        return await InLockedBookAsync<AddressView>(db, userId, async ct =>
+        {
+            var count = await db.Addresses.CountAsync(a => a.UserId == userId, ct);
+            if (count >= MaxAddresses)
+                return Error.Validation("addresses", $"An address book holds at most {MaxAddresses} addresses. Delete one first.");
 
-        var address = new Address { UserId = userId, Street = "", City = "", ZipCode = "", Country = "" };
-        Apply(address, input);
-        address.IsDefault = input.IsDefault || count == 0;
-        if (address.IsDefault) await ClearDefaultAsync(db, userId, exceptId: null, cancellationToken);
-        db.Addresses.Add(address);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return View(address);
+            var address = new Address { UserId = userId, Street = "", City = "", ZipCode = "", Country = "" };
+            Apply(address, input);
+            address.IsDefault = input.IsDefault || count == 0;
+            if (address.IsDefault) await ClearDefaultAsync(db, userId, exceptId: null, ct);
+            db.Addresses.Add(address);
+            await db.SaveChangesAsync(ct);
+            return View(address);
+        }, cancellationToken);
     }
 
     /// <summary>
@@ -119,69 +120,70 @@ public sealed class AddressService(IDbContextFactory<AppDbContext> dbFactory)
         if (errors.Count > 0) return Result<AddressView>.Failure(errors);
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await BeginLockedAsync(db, userId, cancellationToken);
-        var address = await db.Addresses.FirstOrDefaultAsync(a => a.UserId == userId && a.Id == addressId, cancellationToken);
-        if (address is null) return AddressNotFound(addressId);
+        return await InLockedBookAsync<AddressView>(db, userId, async ct =>
+        {
+            var address = await db.Addresses.FirstOrDefaultAsync(a => a.UserId == userId && a.Id == addressId, ct);
+            if (address is null) return AddressNotFound(addressId);
 
-        Apply(address, input);
-        if (input.IsDefault && !address.IsDefault)
-        {
-            await ClearDefaultAsync(db, userId, address.Id, cancellationToken);
-            address.IsDefault = true;
-        }
-        else if (!input.IsDefault && address.IsDefault && await PromoteNextDefaultAsync(db, userId, address.Id, cancellationToken))
-        {
-            address.IsDefault = false;
-        }
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return View(address);
+            Apply(address, input);
+            if (input.IsDefault && !address.IsDefault)
+            {
+                await ClearDefaultAsync(db, userId, address.Id, ct);
+                address.IsDefault = true;
+            }
+            else if (!input.IsDefault && address.IsDefault && await PromoteNextDefaultAsync(db, userId, address.Id, ct))
+            {
+                address.IsDefault = false;
+            }
+            await db.SaveChangesAsync(ct);
+            return View(address);
+        }, cancellationToken);
     }
 
     /// <summary>Deletes an address; when it was the default, the most recently saved remaining one becomes the default.</summary>
     public async Task<Result<bool>> DeleteAsync(string userId, int addressId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await BeginLockedAsync(db, userId, cancellationToken);
-        var address = await db.Addresses.AsNoTracking().FirstOrDefaultAsync(a => a.UserId == userId && a.Id == addressId, cancellationToken);
-        if (address is null) return AddressNotFound(addressId);
-        await db.Addresses.Where(a => a.Id == addressId).ExecuteDeleteAsync(cancellationToken);
-        if (address.IsDefault) await PromoteNextDefaultAsync(db, userId, addressId, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return true;
+        return await InLockedBookAsync<bool>(db, userId, async ct =>
+        {
+            var address = await db.Addresses.AsNoTracking().FirstOrDefaultAsync(a => a.UserId == userId && a.Id == addressId, ct);
+            if (address is null) return AddressNotFound(addressId);
+            await db.Addresses.Where(a => a.Id == addressId).ExecuteDeleteAsync(ct);
+            if (address.IsDefault) await PromoteNextDefaultAsync(db, userId, addressId, ct);
+            return true;
+        }, cancellationToken);
     }
 
     /// <summary>Makes one saved address the default (and no other), without touching its fields.</summary>
     public async Task<Result<AddressView>> SetDefaultAsync(string userId, int addressId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await BeginLockedAsync(db, userId, cancellationToken);
-        var address = await db.Addresses.FirstOrDefaultAsync(a => a.UserId == userId && a.Id == addressId, cancellationToken);
-        if (address is null) return AddressNotFound(addressId);
-        if (!address.IsDefault)
+        return await InLockedBookAsync<AddressView>(db, userId, async ct =>
         {
-            await ClearDefaultAsync(db, userId, address.Id, cancellationToken);
-            address.IsDefault = true;
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        await transaction.CommitAsync(cancellationToken);
-        return View(address);
+            var address = await db.Addresses.FirstOrDefaultAsync(a => a.UserId == userId && a.Id == addressId, ct);
+            if (address is null) return AddressNotFound(addressId);
+            if (!address.IsDefault)
+            {
+                await ClearDefaultAsync(db, userId, address.Id, ct);
+                address.IsDefault = true;
+                await db.SaveChangesAsync(ct);
+            }
+            return View(address);
+        }, cancellationToken);
     }
 
     /// <summary>
-    /// Begins the write transaction of a change to the customer's address book and takes the customer's lock in it:
-    /// SQLite's BEGIN IMMEDIATE already holds the database's write lock; elsewhere the no-op update of the customer's
-    /// row holds that row's lock until commit, so that parallel changes of one address book run one after another
-    /// and each counts what the previous one committed (also under PostgreSQL's READ COMMITTED).
+    /// Runs a change of the customer's address book in a transaction that first takes the customer's row lock, so that
+    /// parallel changes of one address book run one after another and each counts what the previous one committed
+    /// (also under PostgreSQL's READ COMMITTED; on SQLite the transaction's write lock already orders them).
     /// </summary>
-    private static async Task<Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction> BeginLockedAsync(
-        AppDbContext db, string userId, CancellationToken cancellationToken)
-    {
-        var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.Users.Where(u => u.Id == userId)
-            .ExecuteUpdateAsync(s => s.SetProperty(u => u.ConcurrencyStamp, u => u.ConcurrencyStamp), cancellationToken);
-        return transaction;
-    }
+    private static Task<Result<T>> InLockedBookAsync<T>(
+        AppDbContext db, string userId, Func<CancellationToken, Task<Result<T>>> change, CancellationToken cancellationToken) =>
+        db.InTransactionAsync(async ct =>
+        {
+            await db.Locks.LockRowAsync<ApplicationUser>(db, userId, ct);
+            return await change(ct);
+        }, cancellationToken);
 
     private static Task ClearDefaultAsync(AppDbContext db, string userId, int? exceptId, CancellationToken cancellationToken) =>
         db.Addresses.Where(a => a.UserId == userId && a.IsDefault && a.Id != exceptId)

@@ -99,28 +99,30 @@ public sealed class CustomerAdminService(
         if (user is null) return NotFound(id);
         if (locked && user.Id == actor.UserId) return Error.Conflict("You cannot lock your own account.");
 
-        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        var changed = await db.InTransactionAsync<bool>(async ct =>
         {
-            if (locked && await users.IsInRoleAsync(user, Roles.Admin) && await IsLastAdminAsync(id, cancellationToken))
+            var account = await users.FindByIdAsync(id); // the one read above, or read again when the unit is retried
+            if (account is null) return NotFound(id);
+            if (locked && await users.IsInRoleAsync(account, Roles.Admin) && await IsLastAdminAsync(id, ct))
                 return Error.Conflict("The store's last admin who can sign in cannot be locked.");
-            await users.SetLockoutEnabledAsync(user, true);
-            await users.SetLockoutEndDateAsync(user, locked ? IdentityRules.AdminLockEnd : null);
+            await users.SetLockoutEnabledAsync(account, true);
+            await users.SetLockoutEndDateAsync(account, locked ? IdentityRules.AdminLockEnd : null);
             if (locked)
             {
-                await users.UpdateSecurityStampAsync(user); // signs the customer out everywhere
-                await RevokeTokensAsync(id, "locked", cancellationToken);
+                await users.UpdateSecurityStampAsync(account); // signs the customer out everywhere
+                await RevokeTokensAsync(id, "locked", ct);
             }
             else
             {
-                await users.ResetAccessFailedCountAsync(user);
+                await users.ResetAccessFailedCountAsync(account);
             }
             audit.Record(db, actor, locked ? "customer.locked" : "customer.unlocked", "Customer", id,
-                $"{(locked ? "Locked" : "Unlocked")} sign-in of {user.Email}");
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-        }
-        access.Evict(id);
-        return true;
+                $"{(locked ? "Locked" : "Unlocked")} sign-in of {account.Email}");
+            await db.SaveChangesAsync(ct);
+            return true;
+        }, cancellationToken);
+        if (changed.Succeeded) access.Evict(id);
+        return changed;
     }
 
     /// <summary>Grants or revokes the Admin role. Admins cannot take their own rights, and the store always keeps one admin.</summary>
@@ -163,49 +165,49 @@ public sealed class CustomerAdminService(
     private async Task<Result<bool>> ChangeRolesAsync(AdminActor actor, ApplicationUser user, IReadOnlySet<string> wanted, CancellationToken cancellationToken)
     {
         var id = user.Id;
-        List<string> added, removed;
-        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        var changed = await db.InTransactionAsync<bool>(async ct =>
         {
-            var current = (await users.GetRolesAsync(user)).ToHashSet(StringComparer.Ordinal);
-            added = wanted.Except(current).Order().ToList();
-            removed = current.Except(wanted).Order().ToList();
+            var account = await users.FindByIdAsync(id); // the one read before, or read again when the unit is retried
+            if (account is null) return NotFound(id);
+            var current = (await users.GetRolesAsync(account)).ToHashSet(StringComparer.Ordinal);
+            var added = wanted.Except(current).Order().ToList();
+            var removed = current.Except(wanted).Order().ToList();
             if (added.Count == 0 && removed.Count == 0) return false;
 
             if (removed.Contains(Roles.Admin))
             {
                 if (id == actor.UserId) return Error.Conflict("You cannot remove your own admin rights; ask another admin.");
-                if (await IsLastAdminAsync(id, cancellationToken)) return Error.Conflict("The store needs at least one admin.");
+                if (await IsLastAdminAsync(id, ct)) return Error.Conflict("The store needs at least one admin.");
             }
-            var result = await users.AddToRolesAsync(user, added) is { Succeeded: true } ? await users.RemoveFromRolesAsync(user, removed) : null;
+            var result = await users.AddToRolesAsync(account, added) is { Succeeded: true } ? await users.RemoveFromRolesAsync(account, removed) : null;
             if (result is not { Succeeded: true }) return Error.Conflict("The roles could not be changed; reload and try again.");
-            await users.UpdateSecurityStampAsync(user); // sessions that carried the old roles end
-            await RevokeTokensAsync(id, "role-changed", cancellationToken);
+            await users.UpdateSecurityStampAsync(account); // sessions that carried the old roles end
+            await RevokeTokensAsync(id, "role-changed", ct);
 
             if (added.SequenceEqual([Roles.Admin]) && removed.Count == 0)
-                audit.Record(db, actor, "customer.admin-granted", "Customer", id, $"Granted the Admin role to {user.Email}");
+                audit.Record(db, actor, "customer.admin-granted", "Customer", id, $"Granted the Admin role to {account.Email}");
             else if (removed.SequenceEqual([Roles.Admin]) && added.Count == 0)
-                audit.Record(db, actor, "customer.admin-revoked", "Customer", id, $"Revoked the Admin role of {user.Email}");
+                audit.Record(db, actor, "customer.admin-revoked", "Customer", id, $"Revoked the Admin role of {account.Email}");
             else
                 audit.Record(db, actor, "customer.roles-changed", "Customer", id,
-                    $"Changed the roles of {user.Email} to {(wanted.Count == 0 ? "none" : string.Join(", ", wanted.Order()))}",
+                    $"Changed the roles of {account.Email} to {(wanted.Count == 0 ? "none" : string.Join(", ", wanted.Order()))}",
                     new { added, removed });
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-        }
-        access.Evict(id);
-        return true;
+            await db.SaveChangesAsync(ct);
+            return true;
+        }, cancellationToken);
+        if (changed is { Succeeded: true, Value: true }) access.Evict(id);
+        return changed;
     }
 
     /// <summary>
     /// Whether <paramref name="userId"/> is the only admin left who can sign in (admins locked by an admin do not
-    /// count). Call inside a transaction: it first writes the Admin role's row, which holds that row's lock (SQLite's
-    /// write lock, a row lock elsewhere) until the transaction ends, so concurrent admin changes queue up behind it.
+    /// count). Call inside a transaction: it first takes the Admin role's row lock until the transaction ends, so
+    /// concurrent admin changes queue up behind it and each counts what the previous one committed.
     /// </summary>
     private async Task<bool> IsLastAdminAsync(string userId, CancellationToken cancellationToken)
     {
         var adminRoleId = await AdminRoleIdAsync(cancellationToken);
-        await db.Roles.Where(r => r.Id == adminRoleId)
-            .ExecuteUpdateAsync(s => s.SetProperty(r => r.ConcurrencyStamp, Guid.NewGuid().ToString()), cancellationToken);
+        if (adminRoleId is not null) await db.Locks.LockRowAsync<IdentityRole>(db, adminRoleId, cancellationToken);
         var otherAdmins = await (from link in db.UserRoles
                                  join other in db.Users on link.UserId equals other.Id
                                  where link.RoleId == adminRoleId && other.Id != userId
@@ -226,12 +228,16 @@ public sealed class CustomerAdminService(
         if (user.Id == actor.UserId) return Error.Conflict("You cannot delete your own account here.");
 
         var reference = "deleted-" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(id)))[..12].ToLowerInvariant();
-        int orderCount;
-        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        var deletion = await db.InTransactionAsync<bool>(async ct =>
         {
-            if (await users.IsInRoleAsync(user, Roles.Admin) && await IsLastAdminAsync(id, cancellationToken))
+            var account = await users.FindByIdAsync(id); // the one read above, or read again when the unit is retried
+            if (account is null) return NotFound(id);
+            // The customer's cart lock, which checkouts take first: an order being placed now is anonymised with the
+            // others, and a later one finds no customer.
+            await Cart.CartService.LockAsync(db, Cart.CartOwner.ForUser(id), ct);
+            if (await users.IsInRoleAsync(account, Roles.Admin) && await IsLastAdminAsync(id, ct))
                 return Error.Conflict("The store's last admin cannot be deleted.");
-            orderCount = await db.Orders.Where(o => o.UserId == id).ExecuteUpdateAsync(s => s
+            var orderCount = await db.Orders.Where(o => o.UserId == id).ExecuteUpdateAsync(s => s
                 .SetProperty(o => o.CustomerEmail, reference + "@deleted.invalid")
                 .SetProperty(o => o.CustomerName, DeletedName)
                 .SetProperty(o => o.ShippingAddress.FirstName, (string?)null)
@@ -245,24 +251,24 @@ public sealed class CustomerAdminService(
                 .SetProperty(o => o.BillingAddress.Street2, (string?)null)
                 .SetProperty(o => o.BillingAddress.Phone, (string?)null)
                 .SetProperty(o => o.Notes, (string?)null)
-                .SetProperty(o => o.UserId, (string?)null), cancellationToken);
+                .SetProperty(o => o.UserId, (string?)null), ct);
             await db.Reviews.Where(r => r.UserId == id).ExecuteUpdateAsync(s => s
                 .SetProperty(r => r.AuthorName, "Former customer")
-                .SetProperty(r => r.UserId, (string?)null), cancellationToken);
+                .SetProperty(r => r.UserId, (string?)null), ct);
 
             // Addresses, carts, favourites and refresh tokens go with the account (cascading deletes).
-            var deleted = await users.DeleteAsync(user);
+            var deleted = await users.DeleteAsync(account);
             if (!deleted.Succeeded) return Error.Conflict(string.Join(" ", deleted.Errors.Select(e => e.Description)));
 
             // The log names the account by its reference only, not by the personal data just removed.
             audit.Record(db, actor, "customer.deleted", "Customer", id,
                 $"Deleted the account of {reference} and its personal data; {orderCount} orders kept anonymised",
                 new { orders = orderCount });
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-        }
-        access.Evict(id);
-        return true;
+            await db.SaveChangesAsync(ct);
+            return true;
+        }, cancellationToken);
+        if (deletion.Succeeded) access.Evict(id);
+        return deletion;
     }
 
     private async Task<string?> AdminRoleIdAsync(CancellationToken cancellationToken) =>

@@ -7,7 +7,6 @@ using Ecommerce.Shared.Orders;
 using Ecommerce.Shared.Payments;
 using Ecommerce.Shared.Reviews;
 using Microsoft.EntityFrameworkCore;
-using Ecommerce.Shared.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Ecommerce.Shared.Data;
@@ -71,9 +70,9 @@ internal sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
 {
     public void Configure(EntityTypeBuilder<Product> b)
     {
-        b.Property(p => p.Name).HasMaxLength(200).UseCaseInsensitiveCollation();
+        b.Property(p => p.Name).HasMaxLength(200).IsCaseInsensitive();
         b.Property(p => p.Slug).HasMaxLength(Common.Slug.MaxLength);
-        b.Property(p => p.Sku).HasMaxLength(64).UseCaseInsensitiveCollation(); // SKU-1 and sku-1 are the same SKU
+        b.Property(p => p.Sku).HasMaxLength(64).IsCaseInsensitive(); // SKU-1 and sku-1 are the same SKU
         b.Property(p => p.Description).HasMaxLength(1000);
         b.Property(p => p.LongDescription).HasMaxLength(20000);
         b.Property(p => p.OwnerId).HasMaxLength(450);
@@ -301,5 +300,25 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<Audit.A
         b.Property(e => e.Summary).HasMaxLength(1000);
         b.HasIndex(e => e.At);
         b.HasIndex(e => new { e.EntityType, e.EntityId, e.At });
+    }
+}
+
+internal sealed class StoreSecretConfiguration : IEntityTypeConfiguration<Instances.StoreSecret>
+{
+    public void Configure(EntityTypeBuilder<Instances.StoreSecret> b)
+    {
+        b.HasKey(s => s.Name);
+        b.Property(s => s.Name).HasMaxLength(100);
+        b.Property(s => s.Value).HasMaxLength(4000);
+    }
+}
+
+internal sealed class JobLeaseConfiguration : IEntityTypeConfiguration<Instances.JobLease>
+{
+    public void Configure(EntityTypeBuilder<Instances.JobLease> b)
+    {
+        b.HasKey(l => l.Name);
+        b.Property(l => l.Name).HasMaxLength(100);
+        b.Property(l => l.Holder).HasMaxLength(200);
     }
 }

@@ -11,6 +11,7 @@ using Ecommerce.Shared.Reviews;
 using Ecommerce.Shared.Common;
 using Ecommerce.Shared.Customers;
 using Ecommerce.Shared.Data.Seeding;
+using Ecommerce.Shared.Instances;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -24,8 +25,6 @@ public sealed record DataDirectory(string Path);
 
 public static class StoreServiceCollectionExtensions
 {
-    public const string ConnectionStringName = "Ecommerce";
-    public const string DatabaseFileName = "ecommerce.db";
 
     /// <summary>Registers the store's data, options and application services.</summary>
     public static IServiceCollection AddStore(this IServiceCollection services, IConfiguration configuration, string contentRootPath)
@@ -43,11 +42,18 @@ public static class StoreServiceCollectionExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<TimestampInterceptor>();
-        services.AddPooledDbContextFactory<AppDbContext>((sp, options) => options
-            .UseSqlite(ConnectionString(sp))
-            .AddInterceptors(sp.GetRequiredService<TimestampInterceptor>()));
-        // Identity's stores and request-scoped code take the context directly; services create their own per operation.
-        services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext());
+        services.AddStoreDatabase(configuration);
+
+        // Several instances on one database: shared secrets, job leases, messages between instances, shared media.
+        services.AddSingleton<InstanceIdentity>();
+        services.AddSingleton<StoreSecrets>();
+        services.AddSingleton<JobLeases>();
+        services.AddSingleton<IMediaStorage, FileSystemMediaStorage>();
+        services.AddSingleton<IInstanceBroadcast>(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<DatabaseOptions>>().Value.Provider == DatabaseProvider.Postgres
+            ? ActivatorUtilities.CreateInstance<Postgres.PostgresInstanceBroadcast>(sp)
+            : new SingleInstanceBroadcast());
+        services.AddSingleton<Postgres.PostgresInstanceListener>();
+        services.AddHostedService(sp => sp.GetRequiredService<Postgres.PostgresInstanceListener>());
 
         services.AddMemoryCache();
         services.AddSingleton<CategoryDirectory>();
@@ -65,6 +71,7 @@ public static class StoreServiceCollectionExtensions
         services.AddOptions<Microsoft.AspNetCore.Identity.IdentityOptions>()
             .Configure<Microsoft.Extensions.Options.IOptions<AuthOptions>>((identity, auth) => IdentityRules.ConfigureLockout(identity, auth.Value));
         services.AddSingleton<AccountAccessCache>();
+        services.AddScoped<IInstanceMessageHandler, AccountAccessMessageHandler>();
         services.AddSingleton<SignInThrottle>();
         services.AddScoped<SignInService>();
         services.AddSingleton<RateCounters>();
@@ -96,14 +103,5 @@ public static class StoreServiceCollectionExtensions
         services.AddSingleton<DemoCatalogSeeder>();
         services.AddSingleton<SyntheticCatalogSeeder>();
         return services;
-    }
-
-    /// <summary><c>ConnectionStrings:Ecommerce</c> when set, otherwise the SQLite file in the data folder.</summary>
-    public static string ConnectionString(IServiceProvider services)
-    {
-        var configured = services.GetRequiredService<IConfiguration>().GetConnectionString(ConnectionStringName);
-        if (!string.IsNullOrWhiteSpace(configured)) return configured;
-        var dataPath = services.GetRequiredService<DataDirectory>().Path;
-        return new SqliteConnectionStringBuilder { DataSource = Path.Combine(dataPath, DatabaseFileName) }.ToString();
     }
 }

@@ -54,142 +54,153 @@ public sealed class OrderService(
         if (input.Notes is { Length: > MaxNotesLength }) errors.Add(Error.Validation("notes", $"Notes can be at most {MaxNotesLength} characters."));
         if (errors.Count > 0) return Result<OrderView>.Failure(errors);
 
-        int orderId;
-        string orderNumber;
+        Result<PlacedOrder> outcome;
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
-            // On SQLite this takes the write lock at once (BEGIN IMMEDIATE), so concurrent checkouts queue up.
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-
-            var user = await db.Users.FirstOrDefaultAsync(u => u.Id == userId, cancellationToken);
-            if (user is null) return Error.NotFound("User not found");
-            if (auth.Value.RequireVerifiedEmailToOrder && !user.EmailConfirmed)
-                return new Error(ErrorCodes.EmailNotVerified,
-                    "Verify your e-mail address before placing an order: open the link we sent you, or ask for a new one on your account page.");
-
-            var cart = await CartService.OwnedBy(db, CartOwner.ForUser(userId)).FirstOrDefaultAsync(cancellationToken);
-            var couponOverride = string.IsNullOrWhiteSpace(input.CouponCode) ? null : CouponRules.Normalize(input.CouponCode);
-            var view = cart is null ? CartView.Empty(userId) : await carts.BuildViewAsync(db, cart, userId, cancellationToken, couponOverride);
-            if (view.Items.Count == 0) return Error.Validation("cart", "Your cart is empty.");
-            if (couponOverride is not null && view.Coupon is { Problem: { } couponProblem }) return Error.Validation(CouponRules.Field, couponProblem);
-
-            // Never an order at a price the shopper did not see: refuse, and leave the cart showing what the refusal says.
-            var unseen = UnseenChanges(view, couponOverride, input.ExpectedTotal);
-            if (unseen.Count > 0)
+            // A refusal for unseen changes is committed too: the cart then shows what the refusal says.
+            var acknowledged = false;
+            outcome = await db.InTransactionAsync<Result<PlacedOrder>>(async ct =>
             {
-                await AcknowledgeAsync(db, cart!, view, couponOverride, cancellationToken);
-                await transaction.CommitAsync(cancellationToken);
-                return Result<OrderView>.Failure(unseen);
-            }
+                acknowledged = false;
+                // The customer's cart lock first: two checkouts of one cart (or an add during checkout) take turns, so
+                // a cart is ordered once and no line added meanwhile is emptied away unordered. On SQLite the
+                // transaction's write lock already queues concurrent checkouts.
+                await CartService.LockAsync(db, CartOwner.ForUser(userId), ct);
+                var user = await db.Users.FirstOrDefaultAsync(u => u.Id == userId, ct);
+                if (user is null) return Error.NotFound("User not found");
+                if (auth.Value.RequireVerifiedEmailToOrder && !user.EmailConfirmed)
+                    return new Error(ErrorCodes.EmailNotVerified,
+                        "Verify your e-mail address before placing an order: open the link we sent you, or ask for a new one on your account page.");
 
-            var shippingAddress = await ResolveAddressAsync(db, userId, input.ShippingAddressId, input.ShippingAddress, cancellationToken);
-            if (shippingAddress is null) return Error.NotFound($"Address with ID '{input.ShippingAddressId}' not found");
-            var billingAddress = input.BillingAddressId is null && input.BillingAddress is null
-                ? shippingAddress
-                : await ResolveAddressAsync(db, userId, input.BillingAddressId, input.BillingAddress, cancellationToken);
-            if (billingAddress is null) return Error.NotFound($"Address with ID '{input.BillingAddressId}' not found");
+                var cart = await CartService.OwnedBy(db, CartOwner.ForUser(userId)).FirstOrDefaultAsync(ct);
+                var couponOverride = string.IsNullOrWhiteSpace(input.CouponCode) ? null : CouponRules.Normalize(input.CouponCode);
+                var view = cart is null ? CartView.Empty(userId) : await carts.BuildViewAsync(db, cart, userId, ct, couponOverride);
+                if (view.Items.Count == 0) return Error.Validation("cart", "Your cart is empty.");
+                if (couponOverride is not null && view.Coupon is { Problem: { } couponProblem }) return Error.Validation(CouponRules.Field, couponProblem);
 
-            // Take the stock of every line, or of none.
-            foreach (var line in view.Items)
-            {
-                var taken = await db.Products
-                    .Where(p => p.Id == line.ProductId && p.Status == ProductStatus.Active && line.Quantity > 0 && p.Stock >= line.Quantity)
-                    .ExecuteUpdateAsync(s => s.SetProperty(p => p.Stock, p => p.Stock - line.Quantity), cancellationToken);
-                if (taken == 1) continue;
-                var available = await db.Products.Where(p => p.Id == line.ProductId).Select(p => p.Stock).FirstAsync(cancellationToken);
-                var error = CartService.InsufficientStock(available, line.Quantity);
-                errors.Add(error with
+                // Never an order at a price the shopper did not see: refuse, and leave the cart showing what the refusal says.
+                var unseen = UnseenChanges(view, couponOverride, input.ExpectedTotal);
+                if (unseen.Count > 0)
                 {
-                    Message = available == 0
-                        ? $"{line.ProductName} is out of stock."
-                        : $"Only {available} of {line.ProductName} available, requested {line.Quantity}.",
-                    Details = new Dictionary<string, object>(error.Details!) { ["productId"] = line.ProductId.ToString(CultureInfo.InvariantCulture) },
-                });
-            }
-            if (errors.Count > 0) return Result<OrderView>.Failure(errors); // the transaction rolls back
-            var soldOut = await AnySoldOutAsync(db, view.Items.Select(l => l.ProductId).ToList(), cancellationToken);
-
-            Coupon? coupon = null;
-            if (view.Coupon is { IsApplied: true } applied)
-            {
-                coupon = await db.Coupons.FirstAsync(c => c.Code == applied.Code, cancellationToken);
-                var counted = await db.Coupons
-                    .Where(c => c.Id == coupon.Id && (c.UsageLimit == null || c.TimesUsed < c.UsageLimit))
-                    .ExecuteUpdateAsync(s => s.SetProperty(c => c.TimesUsed, c => c.TimesUsed + 1), cancellationToken);
-                if (counted == 0)
-                {
-                    // Used up by another checkout after this cart was read (possible where writers do not queue): nothing is taken.
-                    return couponOverride is not null
-                        ? Error.Validation(CouponRules.Field, $"Coupon '{coupon.Code}' has been used up.")
-                        : CouponInvalid($"Coupon '{coupon.Code}' has been used up.", CartPricing.Compute(view.Totals.Subtotal, Money.Zero, store.Value));
+                    await AcknowledgeAsync(db, cart!, view, couponOverride, ct);
+                    acknowledged = true;
+                    return Result<PlacedOrder>.Failure(unseen);
                 }
-            }
 
-            var now = clock.GetUtcNow().UtcDateTime;
-            orderNumber = await NextOrderNumberAsync(db, now.Year, cancellationToken);
-            var totals = view.Totals;
-            var order = new Order
-            {
-                OrderNumber = orderNumber,
-                UserId = userId,
-                CustomerEmail = user.Email ?? "",
-                CustomerName = user.DisplayName,
-                Status = OrderStatus.Pending,
-                Currency = store.Value.Currency,
-                SubtotalCents = totals.Subtotal.Cents,
-                DiscountCents = totals.Discount.Cents,
-                TaxCents = totals.Tax.Cents,
-                ShippingCents = totals.Shipping.Cents,
-                TotalCents = totals.Total.Cents,
-                CouponCode = coupon?.Code,
-                Notes = string.IsNullOrWhiteSpace(input.Notes) ? null : input.Notes.Trim(),
-                ShippingAddress = shippingAddress,
-                BillingAddress = billingAddress,
-                PaymentMethod = method!.Id,
-                CreatedAt = now,
-                Lines = view.Items.Select(l => new OrderLine
+                var shippingAddress = await ResolveAddressAsync(db, userId, input.ShippingAddressId, input.ShippingAddress, ct);
+                if (shippingAddress is null) return Error.NotFound($"Address with ID '{input.ShippingAddressId}' not found");
+                var billingAddress = input.BillingAddressId is null && input.BillingAddress is null
+                    ? shippingAddress
+                    : await ResolveAddressAsync(db, userId, input.BillingAddressId, input.BillingAddress, ct);
+                if (billingAddress is null) return Error.NotFound($"Address with ID '{input.BillingAddressId}' not found");
+
+                // Take the stock of every line, or of none; in product order, so that checkouts of the same products
+                // never wait for each other's rows in a circle.
+                var shortages = new List<Error>();
+                foreach (var line in view.Items.OrderBy(l => l.ProductId))
                 {
-                    ProductId = l.ProductId,
-                    ProductName = l.ProductName,
-                    Sku = l.Sku,
-                    ImageUrl = l.ProductImage,
-                    UnitPriceCents = l.Price.Cents,
-                    Quantity = l.Quantity,
-                    LineTotalCents = l.Subtotal.Cents,
-                }).ToList(),
-                StatusHistory = [new OrderStatusChange { Status = OrderStatus.Pending, Note = "Order placed", ChangedByUserId = userId, CreatedAt = now }],
-            };
-            db.Orders.Add(order);
-            await db.SaveChangesAsync(cancellationToken);
+                    var taken = await db.Products
+                        .Where(p => p.Id == line.ProductId && p.Status == ProductStatus.Active && line.Quantity > 0 && p.Stock >= line.Quantity)
+                        .ExecuteUpdateAsync(s => s.SetProperty(p => p.Stock, p => p.Stock - line.Quantity), ct);
+                    if (taken == 1) continue;
+                    var available = await db.Products.Where(p => p.Id == line.ProductId).Select(p => p.Stock).FirstAsync(ct);
+                    var error = CartService.InsufficientStock(available, line.Quantity);
+                    shortages.Add(error with
+                    {
+                        Message = available == 0
+                            ? $"{line.ProductName} is out of stock."
+                            : $"Only {available} of {line.ProductName} available, requested {line.Quantity}.",
+                        Details = new Dictionary<string, object>(error.Details!) { ["productId"] = line.ProductId.ToString(CultureInfo.InvariantCulture) },
+                    });
+                }
+                if (shortages.Count > 0) return Result<PlacedOrder>.Failure(shortages); // the transaction rolls back
+                var soldOut = await AnySoldOutAsync(db, view.Items.Select(l => l.ProductId).ToList(), ct);
 
-            var payment = await method.StartAsync(order.Id, order.TotalCents, order.Currency, cancellationToken);
-            db.Payments.Add(new Payment
-            {
-                OrderId = order.Id,
-                Provider = payment.Provider,
-                Method = method.Id,
-                Status = payment.Status,
-                AmountCents = order.TotalCents,
-                Currency = order.Currency,
-                ProviderReference = payment.ProviderReference,
-            });
-            if (coupon is not null)
-                db.CouponRedemptions.Add(new CouponRedemption { CouponId = coupon.Id, UserId = userId, OrderId = order.Id, DiscountCents = order.DiscountCents, RedeemedAt = now });
+                Coupon? coupon = null;
+                if (view.Coupon is { IsApplied: true } applied)
+                {
+                    coupon = await db.Coupons.FirstAsync(c => c.Code == applied.Code, ct);
+                    var counted = await db.Coupons
+                        .Where(c => c.Id == coupon.Id && (c.UsageLimit == null || c.TimesUsed < c.UsageLimit))
+                        .ExecuteUpdateAsync(s => s.SetProperty(c => c.TimesUsed, c => c.TimesUsed + 1), ct);
+                    if (counted == 0)
+                    {
+                        // Used up by another checkout after this cart was read (possible where writers do not queue): nothing is taken.
+                        return couponOverride is not null
+                            ? Error.Validation(CouponRules.Field, $"Coupon '{coupon.Code}' has been used up.")
+                            : CouponInvalid($"Coupon '{coupon.Code}' has been used up.", CartPricing.Compute(view.Totals.Subtotal, Money.Zero, store.Value));
+                    }
+                }
 
-            await db.CartItems.Where(i => i.CartId == cart!.Id).ExecuteDeleteAsync(cancellationToken);
-            cart!.CouponCode = null;
-            cart.UpdatedAt = now;
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-            orderId = order.Id;
-            // The products' stock shows at once; listings only change when one of them sold out.
-            await catalogChanged.ProductsChangedAsync(view.Items.Select(l => l.ProductId).ToList(), listingsChanged: soldOut, cancellationToken);
+                var now = clock.GetUtcNow().UtcDateTime;
+                var orderNumber = await NextOrderNumberAsync(db, now.Year, ct);
+                var totals = view.Totals;
+                var order = new Order
+                {
+                    OrderNumber = orderNumber,
+                    UserId = userId,
+                    CustomerEmail = user.Email ?? "",
+                    CustomerName = user.DisplayName,
+                    Status = OrderStatus.Pending,
+                    Currency = store.Value.Currency,
+                    SubtotalCents = totals.Subtotal.Cents,
+                    DiscountCents = totals.Discount.Cents,
+                    TaxCents = totals.Tax.Cents,
+                    ShippingCents = totals.Shipping.Cents,
+                    TotalCents = totals.Total.Cents,
+                    CouponCode = coupon?.Code,
+                    Notes = string.IsNullOrWhiteSpace(input.Notes) ? null : input.Notes.Trim(),
+                    ShippingAddress = shippingAddress,
+                    BillingAddress = billingAddress,
+                    PaymentMethod = method!.Id,
+                    CreatedAt = now,
+                    Lines = view.Items.Select(l => new OrderLine
+                    {
+                        ProductId = l.ProductId,
+                        ProductName = l.ProductName,
+                        Sku = l.Sku,
+                        ImageUrl = l.ProductImage,
+                        UnitPriceCents = l.Price.Cents,
+                        Quantity = l.Quantity,
+                        LineTotalCents = l.Subtotal.Cents,
+                    }).ToList(),
+                    StatusHistory = [new OrderStatusChange { Status = OrderStatus.Pending, Note = "Order placed", ChangedByUserId = userId, CreatedAt = now }],
+                };
+                db.Orders.Add(order);
+                await db.SaveChangesAsync(ct);
+
+                var payment = await method.StartAsync(order.Id, order.TotalCents, order.Currency, ct);
+                db.Payments.Add(new Payment
+                {
+                    OrderId = order.Id,
+                    Provider = payment.Provider,
+                    Method = method.Id,
+                    Status = payment.Status,
+                    AmountCents = order.TotalCents,
+                    Currency = order.Currency,
+                    ProviderReference = payment.ProviderReference,
+                });
+                if (coupon is not null)
+                    db.CouponRedemptions.Add(new CouponRedemption { CouponId = coupon.Id, UserId = userId, OrderId = order.Id, DiscountCents = order.DiscountCents, RedeemedAt = now });
+
+                await db.CartItems.Where(i => i.CartId == cart!.Id).ExecuteDeleteAsync(ct);
+                cart!.CouponCode = null;
+                cart.UpdatedAt = now;
+                await db.SaveChangesAsync(ct);
+                return new PlacedOrder(order.Id, view.Items.Select(l => l.ProductId).ToList(), soldOut);
+            }, result => result.Succeeded || acknowledged, cancellationToken);
         }
+        if (!outcome.Succeeded) return Result<OrderView>.Failure(outcome.Errors);
+        // The products' stock shows at once; listings only change when one of them sold out.
+        await catalogChanged.ProductsChangedAsync(outcome.Value.ProductIds, listingsChanged: outcome.Value.SoldOut, cancellationToken);
 
-        var placed = (await GetAsync(OrderAccess.Customer(userId), orderId, cancellationToken))!;
+        var placed = (await GetAsync(OrderAccess.Customer(userId), outcome.Value.OrderId, cancellationToken))!;
         await SendConfirmationAsync(placed, cancellationToken);
         return placed;
     }
+
+    /// <summary>An order just placed: its id, its products and whether one of them sold out with it.</summary>
+    private sealed record PlacedOrder(int OrderId, IReadOnlyList<int> ProductIds, bool SoldOut);
 
     /// <summary>
     /// What changed in the cart since the shopper saw it: the cart's coupon no longer applies (COUPON_INVALID on
@@ -335,53 +346,56 @@ public sealed class OrderService(
         if (reason is { Length: > 1000 }) return Error.Validation("reason", "The reason can be at most 1000 characters.");
         reason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
 
-        IReadOnlyList<int> restocked, rated;
-        bool backInStock;
+        IReadOnlyList<int> restocked = [], rated = [];
+        var backInStock = false;
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var order = await Scoped(db, access).Include(o => o.Lines).FirstOrDefaultAsync(o => o.Id == orderId, cancellationToken);
-            if (order is null) return OrderNotFound(orderId);
-            if (order.Status == OrderStatus.Cancelled) return Error.Conflict($"Order {order.OrderNumber} is already cancelled.");
-            if (!OrderStatusRules.CanCancel(order.Status))
-                return Error.Conflict($"Order {order.OrderNumber} is {OrderStatusRules.Name(order.Status)} and can no longer be cancelled.");
+            var cancelled = await db.InTransactionAsync<bool>(async ct =>
+            {
+                var order = await Scoped(db, access).Include(o => o.Lines).FirstOrDefaultAsync(o => o.Id == orderId, ct);
+                if (order is null) return OrderNotFound(orderId);
+                if (order.Status == OrderStatus.Cancelled) return Error.Conflict($"Order {order.OrderNumber} is already cancelled.");
+                if (!OrderStatusRules.CanCancel(order.Status))
+                    return Error.Conflict($"Order {order.OrderNumber} is {OrderStatusRules.Name(order.Status)} and can no longer be cancelled.");
 
-            var now = clock.GetUtcNow().UtcDateTime;
-            var from = order.Status;
-            var moved = await db.Orders.Where(o => o.Id == orderId && o.Status == from).ExecuteUpdateAsync(s => s
-                .SetProperty(o => o.Status, OrderStatus.Cancelled)
-                .SetProperty(o => o.CancelledAt, now)
-                .SetProperty(o => o.CancelReason, reason)
-                .SetProperty(o => o.UpdatedAt, now), cancellationToken);
-            if (moved == 0) return Error.Conflict($"Order {order.OrderNumber} changed at the same time; reload it and try again.");
+                var now = clock.GetUtcNow().UtcDateTime;
+                var from = order.Status;
+                var moved = await db.Orders.Where(o => o.Id == orderId && o.Status == from).ExecuteUpdateAsync(s => s
+                    .SetProperty(o => o.Status, OrderStatus.Cancelled)
+                    .SetProperty(o => o.CancelledAt, now)
+                    .SetProperty(o => o.CancelReason, reason)
+                    .SetProperty(o => o.UpdatedAt, now), ct);
+                if (moved == 0) return Error.Conflict($"Order {order.OrderNumber} changed at the same time; reload it and try again.");
 
-            foreach (var line in order.Lines)
-            {
-                await db.Products.Where(p => p.Id == line.ProductId)
-                    .ExecuteUpdateAsync(s => s.SetProperty(p => p.Stock, p => p.Stock + line.Quantity), cancellationToken);
-            }
-            restocked = order.Lines.Select(l => l.ProductId).Distinct().ToList();
-            backInStock = await AnyBackInStockAsync(db, order.Lines, cancellationToken);
-            rated = await ReviewService.WithdrawAsync(db, orderId, SystemHideReason.OrderCancelled, cancellationToken);
-            var redemptions = await db.CouponRedemptions.Where(r => r.OrderId == orderId).ToListAsync(cancellationToken);
-            foreach (var redemption in redemptions)
-            {
-                await db.Coupons.Where(c => c.Id == redemption.CouponId && c.TimesUsed > 0)
-                    .ExecuteUpdateAsync(s => s.SetProperty(c => c.TimesUsed, c => c.TimesUsed - 1), cancellationToken);
-                db.CouponRedemptions.Remove(redemption);
-            }
-            await db.Payments.Where(p => p.OrderId == orderId && p.Status == PaymentStatus.Pending)
-                .ExecuteUpdateAsync(s => s.SetProperty(p => p.Status, PaymentStatus.Cancelled).SetProperty(p => p.UpdatedAt, now), cancellationToken);
-            db.OrderStatusChanges.Add(new OrderStatusChange
-            {
-                OrderId = orderId, FromStatus = from, Status = OrderStatus.Cancelled, CreatedAt = now, ChangedByUserId = byUserId,
-                Note = reason is null ? "Order cancelled" : $"Order cancelled: {reason}",
-            });
-            if (actor is not null)
-                audit.Record(db, actor, "order.cancelled", "Order", order.OrderNumber, $"Cancelled order {order.OrderNumber}" + (reason is null ? "" : $": {reason}"),
-                    new { status = new FieldChange(OrderStatusRules.Name(from), "cancelled") });
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+                foreach (var line in order.Lines.OrderBy(l => l.ProductId)) // in product order, as checkouts take stock
+                {
+                    await db.Products.Where(p => p.Id == line.ProductId)
+                        .ExecuteUpdateAsync(s => s.SetProperty(p => p.Stock, p => p.Stock + line.Quantity), ct);
+                }
+                restocked = order.Lines.Select(l => l.ProductId).Distinct().ToList();
+                backInStock = await AnyBackInStockAsync(db, order.Lines, ct);
+                rated = await ReviewService.WithdrawAsync(db, orderId, SystemHideReason.OrderCancelled, ct);
+                var redemptions = await db.CouponRedemptions.Where(r => r.OrderId == orderId).ToListAsync(ct);
+                foreach (var redemption in redemptions)
+                {
+                    await db.Coupons.Where(c => c.Id == redemption.CouponId && c.TimesUsed > 0)
+                        .ExecuteUpdateAsync(s => s.SetProperty(c => c.TimesUsed, c => c.TimesUsed - 1), ct);
+                    db.CouponRedemptions.Remove(redemption);
+                }
+                await db.Payments.Where(p => p.OrderId == orderId && p.Status == PaymentStatus.Pending)
+                    .ExecuteUpdateAsync(s => s.SetProperty(p => p.Status, PaymentStatus.Cancelled).SetProperty(p => p.UpdatedAt, now), ct);
+                db.OrderStatusChanges.Add(new OrderStatusChange
+                {
+                    OrderId = orderId, FromStatus = from, Status = OrderStatus.Cancelled, CreatedAt = now, ChangedByUserId = byUserId,
+                    Note = reason is null ? "Order cancelled" : $"Order cancelled: {reason}",
+                });
+                if (actor is not null)
+                    audit.Record(db, actor, "order.cancelled", "Order", order.OrderNumber, $"Cancelled order {order.OrderNumber}" + (reason is null ? "" : $": {reason}"),
+                        new { status = new FieldChange(OrderStatusRules.Name(from), "cancelled") });
+                await db.SaveChangesAsync(ct);
+                return true;
+            }, cancellationToken);
+            if (!cancelled.Succeeded) return Result<OrderView>.Failure(cancelled.Errors);
         }
         await catalogChanged.ProductsChangedAsync(restocked.Union(rated).ToList(), listingsChanged: backInStock || rated.Count > 0, cancellationToken);
         return (await GetAsync(access, orderId, cancellationToken))!;
@@ -412,46 +426,49 @@ public sealed class OrderService(
         IReadOnlyList<int> rated = [];
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var order = await db.Orders.FirstOrDefaultAsync(o => o.Id == orderId, cancellationToken);
-            if (order is null) return OrderNotFound(orderId);
-            var to = target!.Value;
-            if (order.Status == to) return Error.Conflict($"Order {order.OrderNumber} is already {OrderStatusRules.Name(to)}.");
-            if (!OrderStatusRules.CanMove(order.Status, to))
-                return Error.Conflict($"Order {order.OrderNumber} cannot move from {OrderStatusRules.Name(order.Status)} to {OrderStatusRules.Name(to)}.");
-
-            var now = clock.GetUtcNow().UtcDateTime;
-            var from = order.Status;
-            trackingNumber = string.IsNullOrWhiteSpace(trackingNumber) ? null : trackingNumber.Trim();
-            carrier = string.IsNullOrWhiteSpace(carrier) ? null : carrier.Trim();
-            var moved = await db.Orders.Where(o => o.Id == orderId && o.Status == from).ExecuteUpdateAsync(s => s
-                .SetProperty(o => o.Status, to)
-                .SetProperty(o => o.UpdatedAt, now)
-                .SetProperty(o => o.PaidAt, o => to == OrderStatus.Paid ? now : o.PaidAt)
-                .SetProperty(o => o.ShippedAt, o => to == OrderStatus.Shipped ? now : o.ShippedAt)
-                .SetProperty(o => o.DeliveredAt, o => to == OrderStatus.Delivered ? now : o.DeliveredAt)
-                .SetProperty(o => o.TrackingNumber, o => trackingNumber ?? o.TrackingNumber)
-                .SetProperty(o => o.Carrier, o => carrier ?? o.Carrier), cancellationToken);
-            if (moved == 0) return Error.Conflict($"Order {order.OrderNumber} changed at the same time; reload it and try again.");
-
-            if (to == OrderStatus.Paid)
+            var changed = await db.InTransactionAsync<bool>(async ct =>
             {
-                await db.Payments.Where(p => p.OrderId == orderId && p.Status == PaymentStatus.Pending)
-                    .ExecuteUpdateAsync(s => s.SetProperty(p => p.Status, PaymentStatus.Succeeded).SetProperty(p => p.UpdatedAt, now), cancellationToken);
-                rated = await ReviewService.RequalifyAsync(db, orderId, cancellationToken); // a buyer again: hidden reviews count again
-            }
-            db.OrderStatusChanges.Add(new OrderStatusChange
-            {
-                OrderId = orderId, FromStatus = from, Status = to, CreatedAt = now, ChangedByUserId = byUserId,
-                Note = string.IsNullOrWhiteSpace(note) ? DefaultNote(to) : note.Trim(),
-                TrackingNumber = trackingNumber, Carrier = carrier,
-            });
-            if (actor is not null)
-                audit.Record(db, actor, "order.status-changed", "Order", order.OrderNumber,
-                    $"Moved order {order.OrderNumber} from {OrderStatusRules.Name(from)} to {OrderStatusRules.Name(to)}",
-                    new { status = new FieldChange(OrderStatusRules.Name(from), OrderStatusRules.Name(to)), note, trackingNumber, carrier });
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+                var order = await db.Orders.FirstOrDefaultAsync(o => o.Id == orderId, ct);
+                if (order is null) return OrderNotFound(orderId);
+                var to = target!.Value;
+                if (order.Status == to) return Error.Conflict($"Order {order.OrderNumber} is already {OrderStatusRules.Name(to)}.");
+                if (!OrderStatusRules.CanMove(order.Status, to))
+                    return Error.Conflict($"Order {order.OrderNumber} cannot move from {OrderStatusRules.Name(order.Status)} to {OrderStatusRules.Name(to)}.");
+
+                var now = clock.GetUtcNow().UtcDateTime;
+                var from = order.Status;
+                trackingNumber = string.IsNullOrWhiteSpace(trackingNumber) ? null : trackingNumber.Trim();
+                carrier = string.IsNullOrWhiteSpace(carrier) ? null : carrier.Trim();
+                var moved = await db.Orders.Where(o => o.Id == orderId && o.Status == from).ExecuteUpdateAsync(s => s
+                    .SetProperty(o => o.Status, to)
+                    .SetProperty(o => o.UpdatedAt, now)
+                    .SetProperty(o => o.PaidAt, o => to == OrderStatus.Paid ? now : o.PaidAt)
+                    .SetProperty(o => o.ShippedAt, o => to == OrderStatus.Shipped ? now : o.ShippedAt)
+                    .SetProperty(o => o.DeliveredAt, o => to == OrderStatus.Delivered ? now : o.DeliveredAt)
+                    .SetProperty(o => o.TrackingNumber, o => trackingNumber ?? o.TrackingNumber)
+                    .SetProperty(o => o.Carrier, o => carrier ?? o.Carrier), ct);
+                if (moved == 0) return Error.Conflict($"Order {order.OrderNumber} changed at the same time; reload it and try again.");
+
+                if (to == OrderStatus.Paid)
+                {
+                    await db.Payments.Where(p => p.OrderId == orderId && p.Status == PaymentStatus.Pending)
+                        .ExecuteUpdateAsync(s => s.SetProperty(p => p.Status, PaymentStatus.Succeeded).SetProperty(p => p.UpdatedAt, now), ct);
+                    rated = await ReviewService.RequalifyAsync(db, orderId, ct); // a buyer again: hidden reviews count again
+                }
+                db.OrderStatusChanges.Add(new OrderStatusChange
+                {
+                    OrderId = orderId, FromStatus = from, Status = to, CreatedAt = now, ChangedByUserId = byUserId,
+                    Note = string.IsNullOrWhiteSpace(note) ? DefaultNote(to) : note.Trim(),
+                    TrackingNumber = trackingNumber, Carrier = carrier,
+                });
+                if (actor is not null)
+                    audit.Record(db, actor, "order.status-changed", "Order", order.OrderNumber,
+                        $"Moved order {order.OrderNumber} from {OrderStatusRules.Name(from)} to {OrderStatusRules.Name(to)}",
+                        new { status = new FieldChange(OrderStatusRules.Name(from), OrderStatusRules.Name(to)), note, trackingNumber, carrier });
+                await db.SaveChangesAsync(ct);
+                return true;
+            }, cancellationToken);
+            if (!changed.Succeeded) return Result<OrderView>.Failure(changed.Errors);
         }
         if (rated.Count > 0) await catalogChanged.ProductsChangedAsync(rated, listingsChanged: true, cancellationToken);
         return (await GetAsync(OrderAccess.Admin, orderId, cancellationToken))!;

@@ -64,60 +64,73 @@ public sealed class RefundService(
     {
         if (reason is { Length: > 1000 }) return Error.Validation("reason", "The reason can be at most 1000 characters.");
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var order = await db.Orders.FirstOrDefaultAsync(o => o.Id == orderId, cancellationToken);
-        if (order is null) return Error.NotFound($"Order with ID '{orderId}' not found");
-        var payment = await db.Payments.Include(p => p.Refunds)
-            .Where(p => p.OrderId == orderId && (p.Status == PaymentStatus.Succeeded || p.Status == PaymentStatus.PartiallyRefunded))
-            .OrderByDescending(p => p.Id).FirstOrDefaultAsync(cancellationToken);
-        if (payment is null) return Error.Conflict($"Order {order.OrderNumber} has no settled payment to refund.");
-
-        var remaining = new Money(payment.AmountCents - payment.RefundedCents);
-        var refund = amount is { } a ? Money.FromDecimal(a) : remaining;
-        if (refund.Cents <= 0) return Error.Validation("amount", "The amount to refund must be above zero.");
-        if (refund > remaining) return Error.Validation("amount", $"At most {store.Value.FormatPrice(remaining)} can be refunded.");
-        var gateway = gateways.FirstOrDefault(g => g.Provider == payment.Provider);
-        if (gateway is null) return Error.Conflict($"Refunds through {payment.Provider} are not available yet; refund the payment in the provider's dashboard.");
-
-        var outcome = await gateway.RefundAsync(payment, refund.Cents, reason, cancellationToken);
-        var now = clock.GetUtcNow().UtcDateTime;
-        payment.Refunds.Add(new Refund
-        {
-            AmountCents = refund.Cents,
-            Reason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim(),
-            Status = outcome.Succeeded ? RefundStatus.Succeeded : RefundStatus.Failed,
-            ProviderReference = outcome.ProviderReference,
-            RequestedByUserId = actor.UserId,
-        });
-        if (!outcome.Succeeded)
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-            return new Error(ErrorCodes.PaymentFailed, outcome.FailureMessage ?? "The payment provider refused the refund.");
-        }
-
-        payment.RefundedCents += refund.Cents;
-        var full = payment.RefundedCents >= payment.AmountCents;
-        payment.Status = full ? PaymentStatus.Refunded : PaymentStatus.PartiallyRefunded;
-        var note = $"Refunded {store.Value.FormatPrice(refund)}" + (string.IsNullOrWhiteSpace(reason) ? "" : $": {reason.Trim()}");
-        var from = order.Status;
         IReadOnlyList<int> rated = [];
-        if (full)
+        var failureRecorded = false; // a refusal by the provider is recorded (committed) and answered as a failure
+        (int PaymentId, long Cents, RefundOutcome Outcome)? asked = null; // the provider is asked once, however often the unit runs
+        var refunded = await db.InTransactionAsync<Result<int>>(async ct =>
         {
-            order.Status = OrderStatus.Refunded;
-            order.UpdatedAt = now;
-            // Refunded: no longer a buyer through this order, so its reviews move to another paid order or are hidden.
-            rated = await ReviewService.WithdrawAsync(db, orderId, SystemHideReason.OrderRefunded, cancellationToken);
-        }
-        db.OrderStatusChanges.Add(new OrderStatusChange
-        {
-            OrderId = orderId, FromStatus = from, Status = order.Status, Note = note, ChangedByUserId = actor.UserId, CreatedAt = now,
-        });
-        audit.Record(db, actor, "order.refunded", "Order", order.OrderNumber, $"{note} on order {order.OrderNumber}",
-            new { amount = refund.ToDecimal(), full });
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+            failureRecorded = false;
+            // The order's lock first: refunds (and status changes) of one order take turns, so that two refunds can
+            // never both give back what remains.
+            await db.Locks.LockRowAsync<Order>(db, orderId, ct);
+            var order = await db.Orders.FirstOrDefaultAsync(o => o.Id == orderId, ct);
+            if (order is null) return Error.NotFound($"Order with ID '{orderId}' not found");
+            var payment = await db.Payments.Include(p => p.Refunds)
+                .Where(p => p.OrderId == orderId && (p.Status == PaymentStatus.Succeeded || p.Status == PaymentStatus.PartiallyRefunded))
+                .OrderByDescending(p => p.Id).FirstOrDefaultAsync(ct);
+            if (payment is null) return Error.Conflict($"Order {order.OrderNumber} has no settled payment to refund.");
+
+            var remaining = new Money(payment.AmountCents - payment.RefundedCents);
+            var refund = amount is { } a ? Money.FromDecimal(a) : remaining;
+            if (refund.Cents <= 0) return Error.Validation("amount", "The amount to refund must be above zero.");
+            if (refund > remaining) return Error.Validation("amount", $"At most {store.Value.FormatPrice(remaining)} can be refunded.");
+            var gateway = gateways.FirstOrDefault(g => g.Provider == payment.Provider);
+            if (gateway is null) return Error.Conflict($"Refunds through {payment.Provider} are not available yet; refund the payment in the provider's dashboard.");
+
+            if (asked is { } earlier && (earlier.PaymentId != payment.Id || earlier.Cents != refund.Cents))
+                return Error.Conflict("The order's payments changed while the refund was being recorded; check them before refunding again.");
+            asked ??= (payment.Id, refund.Cents, await gateway.RefundAsync(payment, refund.Cents, reason, ct));
+            var outcome = asked.Value.Outcome;
+            var now = clock.GetUtcNow().UtcDateTime;
+            payment.Refunds.Add(new Refund
+            {
+                AmountCents = refund.Cents,
+                Reason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim(),
+                Status = outcome.Succeeded ? RefundStatus.Succeeded : RefundStatus.Failed,
+                ProviderReference = outcome.ProviderReference,
+                RequestedByUserId = actor.UserId,
+            });
+            if (!outcome.Succeeded)
+            {
+                await db.SaveChangesAsync(ct);
+                failureRecorded = true;
+                return new Error(ErrorCodes.PaymentFailed, outcome.FailureMessage ?? "The payment provider refused the refund.");
+            }
+
+            payment.RefundedCents += refund.Cents;
+            var full = payment.RefundedCents >= payment.AmountCents;
+            payment.Status = full ? PaymentStatus.Refunded : PaymentStatus.PartiallyRefunded;
+            var note = $"Refunded {store.Value.FormatPrice(refund)}" + (string.IsNullOrWhiteSpace(reason) ? "" : $": {reason.Trim()}");
+            var from = order.Status;
+            rated = [];
+            if (full)
+            {
+                order.Status = OrderStatus.Refunded;
+                order.UpdatedAt = now;
+                // Refunded: no longer a buyer through this order, so its reviews move to another paid order or are hidden.
+                rated = await ReviewService.WithdrawAsync(db, orderId, SystemHideReason.OrderRefunded, ct);
+            }
+            db.OrderStatusChanges.Add(new OrderStatusChange
+            {
+                OrderId = orderId, FromStatus = from, Status = order.Status, Note = note, ChangedByUserId = actor.UserId, CreatedAt = now,
+            });
+            audit.Record(db, actor, "order.refunded", "Order", order.OrderNumber, $"{note} on order {order.OrderNumber}",
+                new { amount = refund.ToDecimal(), full });
+            await db.SaveChangesAsync(ct);
+            return payment.Id;
+        }, result => result.Succeeded || failureRecorded, cancellationToken);
+        if (!refunded.Succeeded) return Result<PaymentView>.Failure(refunded.Errors);
         if (rated.Count > 0) await catalogChanged.ProductsChangedAsync(rated, listingsChanged: true, cancellationToken);
-        return (await PaymentsAsync(orderId, cancellationToken)).First(p => p.Id == payment.Id);
+        return (await PaymentsAsync(orderId, cancellationToken)).First(p => p.Id == refunded.Value);
     }
 }

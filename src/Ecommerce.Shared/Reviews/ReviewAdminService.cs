@@ -52,33 +52,53 @@ public sealed class ReviewAdminService(IDbContextFactory<AppDbContext> dbFactory
     public async Task<Result<bool>> SetHiddenAsync(AdminActor actor, int id, bool hidden, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var review = await db.Reviews.FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
-        if (review is null) return NotFound(id);
-        if (review.IsHidden == hidden) return false;
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        review.IsHidden = hidden;
-        audit.Record(db, actor, hidden ? "review.hidden" : "review.shown", "Review", Id(id),
-            $"{(hidden ? "Hid" : "Showed")} the review \"{review.Title ?? "(no title)"}\" by {review.AuthorName}");
-        await db.SaveChangesAsync(cancellationToken);
-        await ReviewService.RecomputeRatingAsync(db, review.ProductId, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        await catalogChanged.ProductsChangedAsync([review.ProductId], listingsChanged: true, cancellationToken);
-        return true;
+        var changed = await db.InTransactionAsync<int?>(async ct =>
+        {
+            var review = await LockedReviewAsync(db, id, ct);
+            if (review is null) return NotFound(id);
+            if (review.IsHidden == hidden) return (int?)null;
+            review.IsHidden = hidden;
+            audit.Record(db, actor, hidden ? "review.hidden" : "review.shown", "Review", Id(id),
+                $"{(hidden ? "Hid" : "Showed")} the review \"{review.Title ?? "(no title)"}\" by {review.AuthorName}");
+            await db.SaveChangesAsync(ct);
+            await ReviewService.RecomputeRatingAsync(db, review.ProductId, ct);
+            return review.ProductId;
+        }, cancellationToken);
+        return await RatedAsync(changed, cancellationToken);
     }
 
     public async Task<Result<bool>> DeleteAsync(AdminActor actor, int id, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var review = await db.Reviews.FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
-        if (review is null) return NotFound(id);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        db.Reviews.Remove(review);
-        audit.Record(db, actor, "review.deleted", "Review", Id(id),
-            $"Deleted the review \"{review.Title ?? "(no title)"}\" by {review.AuthorName}", new { review.ProductId, review.Rating, review.Comment });
-        await db.SaveChangesAsync(cancellationToken);
-        await ReviewService.RecomputeRatingAsync(db, review.ProductId, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        await catalogChanged.ProductsChangedAsync([review.ProductId], listingsChanged: true, cancellationToken);
+        var deleted = await db.InTransactionAsync<int?>(async ct =>
+        {
+            var review = await LockedReviewAsync(db, id, ct);
+            if (review is null) return NotFound(id);
+            db.Reviews.Remove(review);
+            audit.Record(db, actor, "review.deleted", "Review", Id(id),
+                $"Deleted the review \"{review.Title ?? "(no title)"}\" by {review.AuthorName}", new { review.ProductId, review.Rating, review.Comment });
+            await db.SaveChangesAsync(ct);
+            await ReviewService.RecomputeRatingAsync(db, review.ProductId, ct);
+            return review.ProductId;
+        }, cancellationToken);
+        return await RatedAsync(deleted, cancellationToken);
+    }
+
+    /// <summary>The review, read after its product's lock is taken (as every change of a product's reviews takes it first).</summary>
+    private static async Task<Review?> LockedReviewAsync(AppDbContext db, int id, CancellationToken cancellationToken)
+    {
+        var productId = await db.Reviews.Where(r => r.Id == id).Select(r => (int?)r.ProductId).FirstOrDefaultAsync(cancellationToken);
+        if (productId is null) return null;
+        await db.Locks.LockRowAsync<Product>(db, productId.Value, cancellationToken);
+        return await db.Reviews.FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
+    }
+
+    /// <summary>The answer to a change of a review: whether it changed the product's rating (then its pages are refreshed).</summary>
+    private async Task<Result<bool>> RatedAsync(Result<int?> changed, CancellationToken cancellationToken)
+    {
+        if (!changed.Succeeded) return Result<bool>.Failure(changed.Errors);
+        if (changed.Value is not { } productId) return false;
+        await catalogChanged.ProductsChangedAsync([productId], listingsChanged: true, cancellationToken);
         return true;
     }
 

@@ -56,41 +56,52 @@ public sealed class ReviewService(IDbContextFactory<AppDbContext> dbFactory, ICa
         if (errors.Count > 0) return Result<ReviewView>.Failure(errors);
 
         var user = await db.Users.AsNoTracking().FirstAsync(u => u.Id == userId, cancellationToken);
-        // The order is checked inside the write transaction, so a cancellation cannot slip in between.
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        if (await QualifyingOrderAsync(db, userId, productId, input.OrderId, cancellationToken) is not { } orderId)
-            return await NotABuyerAsync(db, userId, productId, input.OrderId, cancellationToken);
-        if (await db.Reviews.AnyAsync(r => r.ProductId == productId && r.UserId == userId, cancellationToken))
-            return Error.AlreadyExists("productId", "You have already reviewed this product.");
+        var added = await db.InTransactionAsync<Review>(async ct =>
+        {
+            // The product's lock first, then the order is checked: a cancellation or refund of that order (which
+            // restocks or re-rates the product under the same lock) either comes before and is seen, or comes after
+            // and withdraws this review with the others.
+            await db.Locks.LockRowAsync<Product>(db, productId, ct);
+            if (await QualifyingOrderAsync(db, userId, productId, input.OrderId, ct) is not { } orderId)
+                return await NotABuyerAsync(db, userId, productId, input.OrderId, ct);
+            if (await db.Reviews.AnyAsync(r => r.ProductId == productId && r.UserId == userId, ct))
+                return Error.AlreadyExists("productId", "You have already reviewed this product.");
 
-        var review = new Review
-        {
-            ProductId = productId,
-            UserId = userId,
-            OrderId = orderId,
-            AuthorName = AuthorName(user.FirstName, user.LastName),
-            Rating = input.Rating!.Value,
-            Title = string.IsNullOrWhiteSpace(input.Title) ? null : input.Title.Trim(),
-            Comment = string.IsNullOrWhiteSpace(input.Comment) ? null : input.Comment.Trim(),
-        };
-        db.Reviews.Add(review);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            return Error.AlreadyExists("productId", "You have already reviewed this product.");
-        }
-        await RecomputeRatingAsync(db, productId, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+            var review = new Review
+            {
+                ProductId = productId,
+                UserId = userId,
+                OrderId = orderId,
+                AuthorName = AuthorName(user.FirstName, user.LastName),
+                Rating = input.Rating!.Value,
+                Title = string.IsNullOrWhiteSpace(input.Title) ? null : input.Title.Trim(),
+                Comment = string.IsNullOrWhiteSpace(input.Comment) ? null : input.Comment.Trim(),
+            };
+            db.Reviews.Add(review);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException)
+            {
+                return Error.AlreadyExists("productId", "You have already reviewed this product.");
+            }
+            await RecomputeRatingAsync(db, productId, ct);
+            return review;
+        }, cancellationToken);
+        if (!added.Succeeded) return Result<ReviewView>.Failure(added.Errors);
         await catalogChanged.ProductsChangedAsync([productId], listingsChanged: true, cancellationToken);
-        return new ReviewView(review.Id, productId, userId, review.AuthorName, review.Rating, review.Title, review.Comment, review.CreatedAt);
+        var saved = added.Value;
+        return new ReviewView(saved.Id, productId, userId, saved.AuthorName, saved.Rating, saved.Title, saved.Comment, saved.CreatedAt);
     }
 
-    /// <summary>Sets the product's rating and review count from its visible reviews.</summary>
+    /// <summary>
+    /// Sets the product's rating and review count from its visible reviews. Call inside a transaction: it takes the
+    /// product's lock before counting, so that two reviews changing at once cannot each count without the other.
+    /// </summary>
     public static async Task RecomputeRatingAsync(AppDbContext db, int productId, CancellationToken cancellationToken)
     {
+        await db.Locks.LockRowAsync<Product>(db, productId, cancellationToken);
         var visible = db.Reviews.Where(r => r.ProductId == productId).Where(IsVisible);
         var count = await visible.CountAsync(cancellationToken);
         var average = count == 0 ? 0 : await visible.AverageAsync(r => (double)r.Rating, cancellationToken);
@@ -108,6 +119,7 @@ public sealed class ReviewService(IDbContextFactory<AppDbContext> dbFactory, ICa
     {
         var order = await db.Orders.AsNoTracking().Where(o => o.Id == orderId)
             .Select(o => new { o.UserId, Products = o.Lines.Select(l => l.ProductId).ToList() }).FirstAsync(cancellationToken);
+        await LockProductsAsync(db, order.Products, cancellationToken);
         var reviews = await db.Reviews
             .Where(r => r.OrderId == orderId || (r.OrderId == null && r.UserId != null && r.UserId == order.UserId && order.Products.Contains(r.ProductId)))
             .ToListAsync(cancellationToken);
@@ -139,6 +151,7 @@ public sealed class ReviewService(IDbContextFactory<AppDbContext> dbFactory, ICa
         var order = await db.Orders.AsNoTracking().Where(o => o.Id == orderId)
             .Select(o => new { o.UserId, Products = o.Lines.Select(l => l.ProductId).ToList() }).FirstAsync(cancellationToken);
         if (order.UserId is null) return [];
+        await LockProductsAsync(db, order.Products, cancellationToken);
         var reviews = await db.Reviews
             .Where(r => r.UserId == order.UserId && r.SystemHidden != null && order.Products.Contains(r.ProductId))
             .ToListAsync(cancellationToken);
@@ -151,6 +164,15 @@ public sealed class ReviewService(IDbContextFactory<AppDbContext> dbFactory, ICa
         var products = reviews.Select(r => r.ProductId).Distinct().ToList();
         foreach (var productId in products) await RecomputeRatingAsync(db, productId, cancellationToken);
         return products;
+    }
+
+    /// <summary>
+    /// Takes the products' locks (in id order) before an order's reviews are read: a review being written takes its
+    /// product's lock first, so it is either committed and read here, or written after this change and sees it.
+    /// </summary>
+    private static async Task LockProductsAsync(AppDbContext db, IEnumerable<int> productIds, CancellationToken cancellationToken)
+    {
+        foreach (var productId in productIds.Distinct().Order()) await db.Locks.LockRowAsync<Product>(db, productId, cancellationToken);
     }
 
     /// <summary>"John D.": first name and the initial of the last name.</summary>

@@ -3,6 +3,7 @@ using Ecommerce.Api.RateLimiting;
 using Ecommerce.Shared.Cart;
 using Ecommerce.Shared.Customers;
 using Ecommerce.Shared.Data;
+using Ecommerce.Shared.Instances;
 using Ecommerce.Web.Components;
 using Ecommerce.Web.Components.Account;
 using Ecommerce.Web.Components.Cart;
@@ -11,8 +12,6 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
-using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Identity;
@@ -83,10 +82,9 @@ public static class WebHostingExtensions
         // Antiforgery's cookie is not Secure by default even over https; follow the request's (forwarded) scheme.
         services.AddAntiforgery(options => options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
 
-        // Keys for auth cookies and antiforgery live in the data folder, so sign-ins survive restarts.
-        services.AddDataProtection().SetApplicationName("Ecommerce.Web");
-        services.AddOptions<KeyManagementOptions>().Configure<DataDirectory, ILoggerFactory>((options, data, loggers) =>
-            options.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(Path.Combine(data.Path, "keys")), loggers));
+        // Keys for sign-in cookies and antiforgery tokens live in the database: they survive restarts, and a cookie made
+        // by one instance is read by every other.
+        services.AddDataProtection().SetApplicationName("Ecommerce.Web").PersistKeysToDbContext<AppDbContext>();
 
         services.AddScoped<CartState>();
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: ["ready"]);
@@ -117,12 +115,13 @@ public static class WebHostingExtensions
         });
         app.UseApiStatusEnvelopes();
 
-        // Files the store writes at run time (uploaded product images) live in the data folder's media directory.
-        var media = Directory.CreateDirectory(Path.Combine(app.Services.GetRequiredService<DataDirectory>().Path, "media"));
+        // Files the store writes at run time (uploaded product images) live in the media storage (Media:Path).
+        var media = app.Services.GetRequiredService<IMediaStorage>().LocalFolder
+                    ?? throw new InvalidOperationException("The media storage keeps no local folder to serve /media from.");
         app.UseStaticFiles(new StaticFileOptions
         {
             RequestPath = "/media",
-            FileProvider = new PhysicalFileProvider(media.FullName),
+            FileProvider = new PhysicalFileProvider(media),
             OnPrepareResponse = file => file.Context.Response.Headers.CacheControl = "public,max-age=604800",
         });
 

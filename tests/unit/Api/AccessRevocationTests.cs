@@ -163,7 +163,7 @@ public class AccessRevocationTests(ShopperAdminFixture fixture) : IClassFixture<
     public async Task A_signed_token_without_the_accounts_current_stamp_is_401()
     {
         using var customer = await App.RegisterCustomerAsync();
-        var key = App.ReadKeyFile();
+        var key = App.ReadKey();
         var now = DateTime.UtcNow;
         var noStamp = Tokens.Forge(key, customer.UserId, ["Customer"], now.AddMinutes(-1), now.AddMinutes(5));
         var oldStamp = Tokens.Forge(key, customer.UserId, ["Customer"], now.AddMinutes(-1), now.AddMinutes(5), stampHash: AccountAccessCache.HashStamp("an old stamp"));

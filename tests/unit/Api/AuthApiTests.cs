@@ -387,7 +387,7 @@ public class AccessTokenTests(ShopperAppFixture fixture) : IClassFixture<Shopper
     public async Task A_token_signed_with_the_apps_key_but_expired_is_401_while_a_current_one_works()
     {
         using var customer = await App.RegisterCustomerAsync();
-        var key = App.ReadKeyFile();
+        var key = App.ReadKey();
         var now = DateTime.UtcNow;
         using var client = App.CreateRawClient();
 
@@ -405,7 +405,7 @@ public class AccessTokenTests(ShopperAppFixture fixture) : IClassFixture<Shopper
     public async Task A_token_for_another_audience_or_issuer_is_401()
     {
         using var customer = await App.RegisterCustomerAsync();
-        var key = App.ReadKeyFile();
+        var key = App.ReadKey();
         var now = DateTime.UtcNow;
         using var client = App.CreateRawClient();
         var otherAudience = Tokens.Forge(key, customer.UserId, ["Customer"], now.AddMinutes(-1), now.AddMinutes(5), audience: "Someone.Else");
@@ -454,35 +454,52 @@ public class SigningKeyTests
             stampHash: await app.StampHashAsync(customer.UserId)));
         (await client.GetApiAsync("/api/v1/users/profile")).Expect(HttpStatusCode.OK);
 
-        Assert.False(File.Exists(app.KeyFile()), "No key file is written when Jwt:SigningKey is configured.");
+        Assert.Null(app.StoredSigningKey()); // nothing is generated when Jwt:SigningKey is configured
     }
 
     [Fact]
-    public async Task Without_a_configured_key_one_is_kept_in_the_data_folder_and_reused_after_a_restart()
+    public async Task Without_a_configured_key_one_is_generated_once_into_the_database_and_reused_after_a_restart()
     {
         var dataPath = ShopperApp.NewDataPath();
         var settings = new Dictionary<string, string?> { ["Storage:DataPath"] = dataPath, ["Seed:DemoCatalog"] = "false" };
         string accessToken, refreshToken, userId;
         byte[] key;
+        IReadOnlyDictionary<string, string?> databaseSettings;
 
         using (var first = new StoreApp(settings, ShopperApp.FastPasswordHashing) { KeepDataFolder = true })
         {
             using var customer = await first.RegisterCustomerAsync();
             (accessToken, refreshToken, userId) = (customer.AccessToken, customer.RefreshToken, customer.UserId);
-            Assert.True(File.Exists(first.KeyFile()));
-            key = first.ReadKeyFile();
+            key = first.ReadKey();
+            databaseSettings = first.DatabaseSettings;
             Assert.True(key.Length >= 32);
             Assert.True((await Tokens.ValidateAsync(accessToken, key)).IsValid);
+            Assert.False(File.Exists(Path.Combine(first.DataPath, "keys", "jwt-signing.key")), "The key is not kept in a file of one instance.");
         }
 
+        foreach (var (name, value) in databaseSettings) settings[name] = value;
         using var second = ShopperApp.Create(settings);
         using var client = second.CreateBearerClient(accessToken);
         var profile = (await client.GetApiAsync("/api/v1/users/profile")).Data();
         Assert.Equal(userId, profile.Str("id"));
-        Assert.Equal(key, second.ReadKeyFile());
+        Assert.Equal(key, second.ReadKey());
 
         using var anonymous = second.CreateRawClient();
         (await anonymous.PostApiAsync("/api/v1/auth/refresh", new { refreshToken })).Expect(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task A_key_an_older_version_kept_in_the_data_folder_is_taken_over()
+    {
+        var dataPath = ShopperApp.NewDataPath();
+        var legacy = RandomNumberGenerator.GetBytes(64);
+        Directory.CreateDirectory(Path.Combine(dataPath, "keys"));
+        await File.WriteAllTextAsync(Path.Combine(dataPath, "keys", "jwt-signing.key"), Convert.ToBase64String(legacy));
+
+        using var app = ShopperApp.Create(new Dictionary<string, string?> { ["Storage:DataPath"] = dataPath });
+        using var customer = await app.RegisterCustomerAsync();
+        Assert.Equal(legacy, app.ReadKey());
+        Assert.True((await Tokens.ValidateAsync(customer.AccessToken, legacy)).IsValid);
     }
 
     [Fact]
@@ -501,13 +518,13 @@ public class SigningKeyTests
     }
 
     [Fact]
-    public async Task Another_data_folder_means_another_key()
+    public async Task Another_database_means_another_key()
     {
         using var one = ShopperApp.Create();
         using var customer = await one.RegisterCustomerAsync();
         using var other = ShopperApp.Create();
         using var client = other.CreateBearerClient(customer.AccessToken);
         (await client.GetApiAsync("/api/v1/users/profile")).Error(HttpStatusCode.Unauthorized, "UNAUTHORIZED");
-        Assert.NotEqual(one.ReadKeyFile(), other.ReadKeyFile());
+        Assert.NotEqual(one.ReadKey(), other.ReadKey());
     }
 }

@@ -108,8 +108,7 @@ public sealed class CartConcurrencyTests : IDisposable
     private sealed class GatedFactory(TestDatabase database, IInterceptor gate) : IDbContextFactory<AppDbContext>
     {
         public AppDbContext CreateDbContext() =>
-            new(new DbContextOptionsBuilder<AppDbContext>()
-                .UseSqlite(database.ConnectionString)
+            new(TestProvider.Options(database.ConnectionString)
                 .AddInterceptors(new TimestampInterceptor(database.Clock), gate)
                 .Options);
     }

@@ -25,12 +25,10 @@ public partial class AdminBootstrapperTests : IDisposable
 
     private ServiceProvider Services(string? email, string? password, TestDatabase? database = null)
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:Ecommerce"] = (database ?? _database).ConnectionString,
-            ["Admin:Email"] = email,
-            ["Admin:Password"] = password,
-        }).Build();
+        var settings = (database ?? _database).Settings;
+        settings["Admin:Email"] = email;
+        settings["Admin:Password"] = password;
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
 
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);

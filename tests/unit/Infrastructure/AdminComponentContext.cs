@@ -32,9 +32,9 @@ public abstract class AdminComponentContext : BunitContext, IAsyncLifetime
         Directory.CreateDirectory(DataPath);
         var all = new Dictionary<string, string?>
         {
-            ["ConnectionStrings:Ecommerce"] = Database.ConnectionString,
             ["Storage:DataPath"] = DataPath,
         };
+        foreach (var (key, value) in Database.Settings) all[key] = value;
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) all[key] = value;
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(all).Build();
 

@@ -30,11 +30,11 @@ public sealed class AdminServices : IDisposable
         Directory.CreateDirectory(DataPath);
         var all = new Dictionary<string, string?>
         {
-            ["ConnectionStrings:Ecommerce"] = Database.ConnectionString,
             ["Storage:DataPath"] = DataPath,
             ["Admin:Email"] = AdminEmail,
             ["Admin:Password"] = AdminPassword,
         };
+        foreach (var (key, value) in Database.Settings) all[key] = value;
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) all[key] = value;
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(all).Build();
 

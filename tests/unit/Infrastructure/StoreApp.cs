@@ -38,7 +38,19 @@ public class StoreApp : WebApplicationFactory<Program>
         };
         foreach (var (key, value) in settings) _settings[key] = value;
         DataPath = _settings["Storage:DataPath"]!;
+        // On a PostgreSQL run every app gets a database of its own, as every SQLite app gets its own data folder.
+        if (TestProvider.IsPostgres && !_settings.ContainsKey("ConnectionStrings:Ecommerce"))
+        {
+            _postgresDatabase = TestProvider.CreatePostgresDatabase();
+            foreach (var (key, value) in TestProvider.Settings(_postgresDatabase)) _settings[key] = value;
+        }
     }
+
+    private readonly string? _postgresDatabase;
+
+    /// <summary>The settings that point another app at this app's database (empty on SQLite: the data folder is the database).</summary>
+    public IReadOnlyDictionary<string, string?> DatabaseSettings =>
+        _postgresDatabase is null ? new Dictionary<string, string?>() : TestProvider.Settings(_postgresDatabase);
 
     public string DataPath { get; }
 
@@ -80,6 +92,7 @@ public class StoreApp : WebApplicationFactory<Program>
         base.Dispose(disposing);
         if (!disposing) return;
         SqliteConnection.ClearAllPools();
+        if (_postgresDatabase is not null && !KeepDataFolder) TestProvider.DropPostgresDatabase(_postgresDatabase);
         if (KeepDataFolder) return;
         try { Directory.Delete(DataPath, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }

@@ -7,26 +7,34 @@ using Microsoft.Extensions.Caching.Memory;
 namespace Ecommerce.Tests.Unit.Infrastructure;
 
 /// <summary>
-/// A real SQLite database in a temporary file with the store's migrations applied — never the EF in-memory
-/// provider — for service tests. The clock is a settable fake so that timestamps are predictable.
+/// A real database with the store's migrations applied — SQLite in a temporary file, or a fresh PostgreSQL database
+/// when the run is on PostgreSQL (<see cref="TestProvider"/>); never the EF in-memory provider — for service tests.
+/// The clock is a settable fake so that timestamps are predictable.
 /// </summary>
 /// <remarks>
-/// Migrating takes a noticeable moment, so the migrations run once per test run into a template file, and
-/// every <see cref="TestDatabase"/> starts as a copy of it: a fresh, fully migrated database in a millisecond.
+/// Migrating takes a noticeable moment, so the migrations run once per test run into a template (a file, or a
+/// PostgreSQL template database), and every <see cref="TestDatabase"/> starts as a copy of it.
 /// </remarks>
 public sealed class TestDatabase : IDisposable
 {
     private static readonly Lazy<string> Template = new(CreateTemplate, LazyThreadSafetyMode.ExecutionAndPublication);
 
-    private readonly string _directory;
+    private readonly string? _directory;
 
     public TestDatabase()
     {
-        _directory = Path.Combine(Path.GetTempPath(), "ecommerce-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(_directory);
-        var file = Path.Combine(_directory, "test.db");
-        File.Copy(Template.Value, file);
-        ConnectionString = new SqliteConnectionStringBuilder { DataSource = file }.ToString();
+        if (TestProvider.IsPostgres)
+        {
+            ConnectionString = TestProvider.CreatePostgresDatabase();
+        }
+        else
+        {
+            _directory = Path.Combine(Path.GetTempPath(), "ecommerce-tests", Guid.NewGuid().ToString("N"));
+            Directory.CreateDirectory(_directory);
+            var file = Path.Combine(_directory, "test.db");
+            File.Copy(Template.Value, file);
+            ConnectionString = new SqliteConnectionStringBuilder { DataSource = file }.ToString();
+        }
         Factory = new ContextFactory(this);
     }
 
@@ -34,11 +42,11 @@ public sealed class TestDatabase : IDisposable
     public FakeClock Clock { get; } = new(new DateTimeOffset(2026, 1, 15, 12, 0, 0, TimeSpan.Zero));
     public IDbContextFactory<AppDbContext> Factory { get; }
 
+    /// <summary>Configuration entries that point an app or a service collection at this database.</summary>
+    public Dictionary<string, string?> Settings => TestProvider.Settings(ConnectionString);
+
     public AppDbContext CreateContext() =>
-        new(new DbContextOptionsBuilder<AppDbContext>()
-            .UseSqlite(ConnectionString)
-            .AddInterceptors(new TimestampInterceptor(Clock))
-            .Options);
+        new(TestProvider.Options(ConnectionString).AddInterceptors(new TimestampInterceptor(Clock)).Options);
 
     /// <summary>A catalog service over this database with a fresh category cache.</summary>
     public CatalogService CreateCatalogService() =>
@@ -46,8 +54,13 @@ public sealed class TestDatabase : IDisposable
 
     public void Dispose()
     {
+        if (TestProvider.IsPostgres)
+        {
+            TestProvider.DropPostgresDatabase(ConnectionString);
+            return;
+        }
         SqliteConnection.ClearPool(new SqliteConnection(ConnectionString));
-        try { Directory.Delete(_directory, recursive: true); } catch (IOException) { }
+        try { Directory.Delete(_directory!, recursive: true); } catch (IOException) { }
     }
 
     private static string CreateTemplate()

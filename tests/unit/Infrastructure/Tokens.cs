@@ -13,10 +13,17 @@ public static class Tokens
     public const string Issuer = "Ecommerce.Web";
     public const string Audience = "Ecommerce.Api";
 
-    /// <summary>The key the app keeps in its data folder when Jwt:SigningKey is not set.</summary>
-    public static string KeyFile(this StoreApp app) => Path.Combine(app.DataPath, "keys", "jwt-signing.key");
+    /// <summary>The key the app generated into its database when Jwt:SigningKey is not set (null when there is none).</summary>
+    public static byte[]? StoredSigningKey(this StoreApp app)
+    {
+        var stored = app.WithDbAsync(db => db.StoreSecrets.Where(s => s.Name == Ecommerce.Api.Auth.SigningKeyProvider.SecretName)
+            .Select(s => s.Value).FirstOrDefaultAsync()).GetAwaiter().GetResult();
+        return stored is null ? null : Convert.FromBase64String(stored);
+    }
 
-    public static byte[] ReadKeyFile(this StoreApp app) => Convert.FromBase64String(File.ReadAllText(app.KeyFile()).Trim());
+    /// <summary>The key the app generated into its database (after it issued or checked a token).</summary>
+    public static byte[] ReadKey(this StoreApp app) =>
+        app.StoredSigningKey() ?? throw new InvalidOperationException("The app has no stored signing key yet.");
 
     /// <summary>
     /// A signed HS256 token with the app's issuer and audience (unless given) and the given lifetime; with

@@ -1,5 +1,6 @@
 using Ecommerce.Shared.Catalog;
 using Ecommerce.Shared.Common;
+using Ecommerce.Shared.Data;
 using Ecommerce.Shared.Orders;
 using Ecommerce.Shared.Payments;
 using Ecommerce.Shared.Reviews;
@@ -30,7 +31,7 @@ public class ReviewQualificationTests
         await using var db = s.Db();
         foreach (var (rating, i) in new[] { 5, 5, 5, 5, 4 }.Select((r, i) => (r, i)))
             await db.AddReviewAsync(product, $"Reviewer {i}", rating, new DateTime(2025, 12, 1, 0, 0, 0, DateTimeKind.Utc).AddDays(i));
-        await ReviewService.RecomputeRatingAsync(db, product.Id, CancellationToken.None);
+        await db.InTransactionAsync(ct => ReviewService.RecomputeRatingAsync(db, product.Id, ct));
         return product;
     }
 

@@ -217,7 +217,8 @@ namespace Ecommerce.Shared.Data.Migrations
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT")
-                        .UseCollation("NOCASE");
+                        .UseCollation("NOCASE")
+                        .HasAnnotation("Ecommerce:CaseInsensitive", true);
 
                     b.Property<string>("OwnerId")
                         .HasMaxLength(450)
@@ -236,7 +237,8 @@ namespace Ecommerce.Shared.Data.Migrations
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT")
-                        .UseCollation("NOCASE");
+                        .UseCollation("NOCASE")
+                        .HasAnnotation("Ecommerce:CaseInsensitive", true);
 
                     b.Property<string>("Slug")
                         .IsRequired()
@@ -635,6 +637,43 @@ namespace Ecommerce.Shared.Data.Migrations
                     b.HasIndex("UserId", "CreatedAt");
 
                     b.ToTable("Favorites");
+                });
+
+            modelBuilder.Entity("Ecommerce.Shared.Instances.JobLease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Holder")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("LeasedUntil")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("JobLeases");
+                });
+
+            modelBuilder.Entity("Ecommerce.Shared.Instances.StoreSecret", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("StoreSecrets");
                 });
 
             modelBuilder.Entity("Ecommerce.Shared.Orders.Order", b =>
@@ -1090,6 +1129,23 @@ namespace Ecommerce.Shared.Data.Migrations
                         .HasFilter("\"UserId\" IS NOT NULL");
 
                     b.ToTable("Reviews");
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>

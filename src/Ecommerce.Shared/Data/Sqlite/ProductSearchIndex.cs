@@ -4,9 +4,9 @@ using Microsoft.EntityFrameworkCore;
 namespace Ecommerce.Shared.Data.Sqlite;
 
 /// <summary>
-/// Full-text search over products with SQLite FTS5: a <c>ProductSearch</c> virtual table holding name, SKU, tags
-/// and description, kept in step with <c>Products</c> by triggers (so every write path updates it), ranked by
-/// BM25 with the name weighted highest. Matching is case- and accent-insensitive, word-prefix based.
+/// The SQLite FTS5 index of products: a <c>ProductSearch</c> virtual table holding name, SKU, tags and description,
+/// kept in step with <c>Products</c> by triggers (so every write path updates it). The migrations create it from
+/// these statements; <see cref="SqliteProductSearch"/> queries it.
 /// </summary>
 public static class ProductSearchIndex
 {
@@ -54,15 +54,28 @@ public static class ProductSearchIndex
         DROP TABLE IF EXISTS "ProductSearch";
         """;
 
+    /// <summary>Each term as a quoted prefix query (<c>"head"*</c>), all of them required.</summary>
+    internal static string MatchExpression(IEnumerable<string> terms) =>
+        string.Join(' ', terms.Select(t => "\"" + t.Replace("\"", "\"\"") + "\"*"));
+}
+
+/// <summary>
+/// Product search on SQLite: FTS5 with the unicode61 tokenizer (diacritics removed) and word-prefix queries, ranked by
+/// BM25 with the name weighted highest.
+/// </summary>
+public sealed class SqliteProductSearch : IProductSearch
+{
+    public static readonly SqliteProductSearch Instance = new();
+
     /// <summary>
     /// Ids of active products whose name, SKU, tags or description contain a word starting with each term,
     /// best first: an exact SKU match, then BM25 relevance (name ×10, SKU ×6, tags ×4, description ×1),
     /// then rating. Also returns how many products match in all.
     /// </summary>
-    public static async Task<(IReadOnlyList<int> Ids, int Total)> SearchAsync(
+    public async Task<(IReadOnlyList<int> Ids, int Total)> SearchAsync(
         AppDbContext db, IReadOnlyList<string> terms, string rawQuery, long skip, int take, CancellationToken cancellationToken)
     {
-        var match = MatchExpression(terms);
+        var match = ProductSearchIndex.MatchExpression(terms);
         var active = nameof(ProductStatus.Active);
 
         var total = await db.Database.SqlQuery<int>($"""
@@ -89,17 +102,13 @@ public static class ProductSearchIndex
     /// <paramref name="exactSku"/> (any letter case), for filters. One id list keeps the filter a single
     /// <c>Id IN (…)</c>: an <c>OR</c> with the SKU test would make SQLite test every product against both.
     /// </summary>
-    public static IQueryable<int> MatchingIds(AppDbContext db, IReadOnlyList<string> terms, string exactSku)
+    public IQueryable<int> MatchingIds(AppDbContext db, IReadOnlyList<string> terms, string exactSku)
     {
-        var match = MatchExpression(terms);
+        var match = ProductSearchIndex.MatchExpression(terms);
         return db.Database.SqlQuery<int>($"""
             SELECT rowid AS "Value" FROM "ProductSearch" WHERE "ProductSearch" MATCH {match}
             UNION ALL
             SELECT "Id" AS "Value" FROM "Products" WHERE "Sku" = {exactSku}
             """);
     }
-
-    /// <summary>Each term as a quoted prefix query (<c>"head"*</c>), all of them required.</summary>
-    internal static string MatchExpression(IEnumerable<string> terms) =>
-        string.Join(' ', terms.Select(t => "\"" + t.Replace("\"", "\"\"") + "\"*"));
 }

@@ -1,18 +1,16 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Ecommerce.Shared.Data.Sqlite;
 
 /// <summary>
-/// What only SQLite understands — collations, pragmas and (in <see cref="ProductSearchIndex"/>) the FTS5
-/// search index — kept in this one folder, so that a PostgreSQL provider can be added later by replacing
-/// these files and the provider registration, not the services.
+/// What only SQLite understands — pragmas, the NOCASE collation of case-insensitive columns and (in
+/// <see cref="ProductSearchIndex"/>) the FTS5 search index — kept in this one folder; the PostgreSQL counterparts
+/// are in <c>Data/Postgres</c>.
 /// </summary>
 public static class SqliteDatabase
 {
-    /// <summary>Compares and sorts the column without regard to ASCII case ("apple" next to "Apple").</summary>
-    internal static PropertyBuilder<string> UseCaseInsensitiveCollation(this PropertyBuilder<string> property) =>
-        property.UseCollation("NOCASE");
+    /// <summary>SQLite's collation for case-insensitive columns: compares and sorts without regard to ASCII case.</summary>
+    public const string CaseInsensitiveCollation = "NOCASE";
 
     /// <summary>Settings applied once per database at start-up: write-ahead logging for concurrent readers.</summary>
     public static async Task ConfigureDatabaseAsync(this DbContext db, CancellationToken cancellationToken = default)

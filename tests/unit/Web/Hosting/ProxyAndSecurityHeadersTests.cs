@@ -237,7 +237,8 @@ public class SafeUploadTests
     [InlineData("png-named-jpeg")]
     public void Pictures_that_do_not_decode_as_one_image_of_their_kind_are_refused(string kind)
     {
-        var store = new ProductImageStore(new DataDirectory(Path.GetTempPath()), Microsoft.Extensions.Options.Options.Create(new MediaOptions { MaxImageDimension = 100 }));
+        var options = Microsoft.Extensions.Options.Options.Create(new MediaOptions { MaxImageDimension = 100 });
+        var store = new ProductImageStore(new Ecommerce.Shared.Instances.FileSystemMediaStorage(new DataDirectory(ShopperApp.NewDataPath()), options), options);
         var (bytes, claimed) = kind switch
         {
             "truncated" => (TestPictures.Png(10, 10)[..40], "png"),
