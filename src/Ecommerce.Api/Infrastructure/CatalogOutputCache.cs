@@ -32,7 +32,7 @@ public static class PersonalResponse
 /// <summary>
 /// Output caching for what every visitor sees alike: catalog pages and the public catalog API.
 /// Catalog pages render nothing personal — the cart count, the account menu, favourite hearts and flash messages are
-/// filled in by the browser from <c>GET /me/summary</c> (docs/decisions/0009-same-catalog-pages-for-everyone.md) —
+/// filled in by the browser from <c>GET /me/summary</c> (docs/decisions/0009-one-page-for-everyone.md) —
 /// so a signed-in shopper or one with a cart gets the same cached page as an anonymous visitor, and API answers do
 /// not depend on cookies at all. A response is cached only for a GET or HEAD without an <c>Authorization</c> header
 /// (an API client's own view), only when it is a 200 that sets no cookie, says nothing against storing it

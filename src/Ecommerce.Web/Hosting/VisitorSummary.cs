@@ -13,7 +13,7 @@ namespace Ecommerce.Web.Hosting;
 /// signed in (first name, user name, whether an admin), which of the page's products are their favourites, the flash
 /// message waiting for them, and the antiforgery token of the account menu's sign-out form. Catalog pages are the
 /// same cached HTML for everyone; <c>wwwroot/js/store.js</c> fills these parts in after every page load and enhanced
-/// navigation (docs/decisions/0009-same-catalog-pages-for-everyone.md).
+/// navigation (docs/decisions/0009-one-page-for-everyone.md).
 /// It answers only about the caller (their cookies), is never stored by any cache (<c>no-store</c>), and refuses
 /// requests a browser marks as coming from another site; without CORS headers no other site can read it anyway.
 /// </summary>

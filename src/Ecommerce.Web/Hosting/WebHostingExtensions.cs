@@ -87,6 +87,7 @@ public static class WebHostingExtensions
         services.AddDataProtection().SetApplicationName("Ecommerce.Web").PersistKeysToDbContext<AppDbContext>();
 
         services.AddScoped<CartState>();
+        services.AddSingleton<Ecommerce.Web.Components.Layout.StoreThemeStyles>();
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: ["ready"]);
 
         services.AddStoreForwardedHeaders();

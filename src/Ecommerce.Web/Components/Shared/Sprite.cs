@@ -16,7 +16,7 @@ public static class Sprite
     private static readonly ConcurrentDictionary<(string Url, string Name, string? Css), MarkupString> Markup = new();
 
     /// <param name="assets">The component's <c>Assets</c>, which know the sprite's fingerprinted URL.</param>
-    /// <param name="name">The symbol's id in the sprite: search, cart, account, heart, heart-filled, add-to-cart, check-circle, error.</param>
+    /// <param name="name">The symbol's id in the sprite: search, cart, account, heart, heart-filled, add-to-cart, check-circle, error, tune.</param>
     /// <param name="css">Extra classes, e.g. <c>icon--medium</c>.</param>
     public static MarkupString Icon(ResourceAssetCollection assets, string name, string? css = null) =>
         Markup.GetOrAdd((assets[File], name, css), static key => new MarkupString(

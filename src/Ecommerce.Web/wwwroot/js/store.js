@@ -6,7 +6,7 @@
 // and writes them into the page: after the first load, after every enhanced navigation or form post of blazor.web.js
 // (which patches the page with the server's HTML again), and after streamed content arrives. Without JavaScript the
 // page stays usable: the links and form posts work, only these personal bits are missing.
-// See docs/decisions/0009-same-catalog-pages-for-everyone.md.
+// See docs/decisions/0009-one-page-for-everyone.md.
 (() => {
   'use strict';
 
