@@ -13,7 +13,10 @@
 #   PRODUCTS=100000 ROUNDS=1 benchmarks/run.sh
 #
 # Settings (environment): PRODUCTS, ROUNDS, DURATION (wrk -d), CONNECTIONS (wrk -c), THREADS (wrk -t), PORT, and
-# STORE_ENV: extra settings for the store, e.g. STORE_ENV="RateLimiting__Enabled=false" to measure without rate limits.
+# STORE_ENV: extra settings for the store, e.g. STORE_ENV="RateLimiting__Enabled=false" to measure without rate limits;
+# TARGETS: a subset of the targets below, e.g. TARGETS="static category category_shopper category_render summary";
+# APP: an already published store to measure instead of publishing this tree (e.g. an older version, for a
+# before/after comparison on the same machine).
 # Output: a Markdown table on stdout and benchmarks/results/<timestamp>.md; raw wrk output next to it.
 set -euo pipefail
 
@@ -39,7 +42,11 @@ cleanup() { [ -n "${APP_PID:-}" ] && kill "$APP_PID" 2>/dev/null || true; rm -rf
 trap cleanup EXIT
 
 # shellcheck disable=SC2086 # STORE_ENV holds several assignments
-start_store "$WORK" "$PORT" "$PRODUCTS" ${STORE_ENV:-}
+if [ -n "${APP:-}" ]; then
+  launch_store "$APP" "$WORK/data" "$PORT" "$PRODUCTS" ${STORE_ENV:-}
+else
+  start_store "$WORK" "$PORT" "$PRODUCTS" ${STORE_ENV:-}
+fi
 
 # Targets: the largest top-level category, a product from it, a search that matches many products.
 CATEGORY=$(curl -fs "$BASE/api/v1/categories" | python3 -c 'import json,sys; d=json.load(sys.stdin)["data"]; print(max(d, key=lambda c: c["productCount"])["slug"])')
@@ -81,6 +88,11 @@ declare -A URLS=(
 ORDER=(static home category category_render category_shopper product product_render product_shopper api_list api_list_render api_search api_search_render)
 # The summary endpoint exists from issue 9 on; runs of older versions leave it out.
 if curl -fs -H "Cookie: $SHOPPER_COOKIE" "$BASE$SUMMARY" -o /dev/null; then ORDER+=(summary); fi
+if [ -n "${TARGETS:-}" ]; then
+  wanted=" $TARGETS "; subset=()
+  for name in "${ORDER[@]}"; do [[ "$wanted" == *" $name "* ]] && subset+=("$name"); done
+  ORDER=("${subset[@]}")
+fi
 
 echo "Warming up…"
 for name in "${ORDER[@]}"; do wrk -t1 -c4 -d3s "$BASE${URLS[$name]}" >/dev/null; done
