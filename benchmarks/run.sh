@@ -5,13 +5,18 @@
 # (Seed:SyntheticProducts, 10,000 products by default) and measures, with wrk, requests/second and latency
 # percentiles for the home page, a category page, a product page, the API product list and the API search,
 # plus a static file of the same size as the category page served by the same Kestrel (the baseline).
+# A signed-in shopper with a cart (a customer signed in through the sign-in form at start, see shopper.py) asks for
+# the category and product pages and for the per-visitor summary that fills in the personal parts of the page.
 # Each target runs ROUNDS times, interleaved; the report gives medians and the ratios to the baseline.
 #
 #   benchmarks/run.sh                 # 10,000 products, 3 rounds of 15 s per target
 #   PRODUCTS=100000 ROUNDS=1 benchmarks/run.sh
 #
 # Settings (environment): PRODUCTS, ROUNDS, DURATION (wrk -d), CONNECTIONS (wrk -c), THREADS (wrk -t), PORT, and
-# STORE_ENV: extra settings for the store, e.g. STORE_ENV="RateLimiting__Enabled=false" to measure without rate limits.
+# STORE_ENV: extra settings for the store, e.g. STORE_ENV="RateLimiting__Enabled=false" to measure without rate limits;
+# TARGETS: a subset of the targets below, e.g. TARGETS="static category category_shopper category_render summary";
+# APP: an already published store to measure instead of publishing this tree (e.g. an older version, for a
+# before/after comparison on the same machine).
 # Output: a Markdown table on stdout and benchmarks/results/<timestamp>.md; raw wrk output next to it.
 set -euo pipefail
 
@@ -37,7 +42,11 @@ cleanup() { [ -n "${APP_PID:-}" ] && kill "$APP_PID" 2>/dev/null || true; rm -rf
 trap cleanup EXIT
 
 # shellcheck disable=SC2086 # STORE_ENV holds several assignments
-start_store "$WORK" "$PORT" "$PRODUCTS" ${STORE_ENV:-}
+if [ -n "${APP:-}" ]; then
+  launch_store "$APP" "$WORK/data" "$PORT" "$PRODUCTS" ${STORE_ENV:-}
+else
+  start_store "$WORK" "$PORT" "$PRODUCTS" ${STORE_ENV:-}
+fi
 
 # Targets: the largest top-level category, a product from it, a search that matches many products.
 CATEGORY=$(curl -fs "$BASE/api/v1/categories" | python3 -c 'import json,sys; d=json.load(sys.stdin)["data"]; print(max(d, key=lambda c: c["productCount"])["slug"])')
@@ -51,9 +60,16 @@ mkdir -p "$WORK/data/media"
 cp "$WORK/category.html" "$WORK/data/media/baseline.html"
 curl -fs "$BASE/media/baseline.html" -o /dev/null
 
-# Each target: a path, and whether the request carries a cart cookie. Anonymous visitors without one are
-# served from the catalog output cache (Caching:CatalogSeconds); the cookie bypasses it and measures a full render.
-NOCACHE="Cookie: store.cart=00000000-0000-0000-0000-000000000001"
+# A signed-in shopper with a cart and a favourite; session.lua sends their cookie and follows its renewals.
+FIRST_ID=$(grep -o 'name="productId" value="[0-9]*"' "$WORK/category.html" | head -1 | grep -o '[0-9]*')
+SHOPPER_COOKIE=$(python3 "$ROOT/benchmarks/shopper.py" "$BASE" "$FIRST_ID")
+# The summary a page asks for (the personal parts: cart count, name, favourites among the page's products).
+PAGE_IDS=$(grep -o 'name="productId" value="[0-9]*"' "$WORK/category.html" | grep -o '[0-9]*' | awk '!seen[$0]++' | paste -sd, -)
+SUMMARY="/me/summary?products=$PAGE_IDS"
+
+# Each target: a path, and how it is asked for. Requests with an Authorization header are never answered from the
+# catalog output cache (Caching:CatalogSeconds): the *_render targets send one and measure a full render.
+NOCACHE="Authorization: Bearer benchmark-full-render"
 declare -A URLS=(
   [static]="/media/baseline.html"
   [home]="/"
@@ -61,23 +77,35 @@ declare -A URLS=(
   [category_render]="/c/$CATEGORY"
   [product]="/products/$PRODUCT"
   [product_render]="/products/$PRODUCT"
+  [category_shopper]="/c/$CATEGORY"
+  [product_shopper]="/products/$PRODUCT"
+  [summary]="$SUMMARY"
   [api_list]="/api/v1/products?pageSize=20"
   [api_list_render]="/api/v1/products?pageSize=20"
   [api_search]="/api/v1/products/search?q=$SEARCH&pageSize=20"
   [api_search_render]="/api/v1/products/search?q=$SEARCH&pageSize=20"
 )
-ORDER=(static home category category_render product product_render api_list api_list_render api_search api_search_render)
+ORDER=(static home category category_render category_shopper product product_render product_shopper api_list api_list_render api_search api_search_render)
+# The summary endpoint exists from issue 9 on; runs of older versions leave it out.
+if curl -fs -H "Cookie: $SHOPPER_COOKIE" "$BASE$SUMMARY" -o /dev/null; then ORDER+=(summary); fi
+if [ -n "${TARGETS:-}" ]; then
+  wanted=" $TARGETS "; subset=()
+  for name in "${ORDER[@]}"; do [[ "$wanted" == *" $name "* ]] && subset+=("$name"); done
+  ORDER=("${subset[@]}")
+fi
 
 echo "Warming up…"
 for name in "${ORDER[@]}"; do wrk -t1 -c4 -d3s "$BASE${URLS[$name]}" >/dev/null; done
+export BENCH_DIR="$ROOT/benchmarks" BENCH_COOKIE="$SHOPPER_COOKIE"
 
 : >"$RAW"
 for round in $(seq 1 "$ROUNDS"); do
   for name in "${ORDER[@]}"; do
     echo "round $round/$ROUNDS: $name"
-    header=()
+    header=(); script=percentiles.lua
     [[ "$name" == *_render ]] && header=(-H "$NOCACHE")
-    out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "${header[@]}" -s "$ROOT/benchmarks/percentiles.lua" "$BASE${URLS[$name]}")
+    [[ "$name" == *_shopper || "$name" == summary ]] && script=session.lua
+    out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "${header[@]}" -s "$ROOT/benchmarks/$script" "$BASE${URLS[$name]}")
     { echo "### round $round $name ${URLS[$name]} ${header[*]}"; echo "$out"; } >>"$RAW"
     line=$(echo "$out" | grep '^RESULT')
     echo "$name $line" >>"$WORK/results.txt"
@@ -100,8 +128,11 @@ labels = {
     "home": "`/` home page",
     "category": f"`/c/{category}` category page",
     "category_render": f"`/c/{category}`, cache bypassed (full render)",
+    "category_shopper": f"`/c/{category}`, signed-in shopper with a cart",
     "product": f"`/products/{product}`",
     "product_render": "product page, cache bypassed",
+    "product_shopper": "product page, signed-in shopper with a cart",
+    "summary": "`/me/summary` (personal parts of a category page), signed-in shopper",
     "api_list": "`/api/v1/products?pageSize=20`",
     "api_list_render": "API list, cache bypassed",
     "api_search": f"`/api/v1/products/search?q={search}`",
@@ -112,7 +143,7 @@ print(f"Store settings: {store_env or 'defaults (rate limiting on, plans raised 
 print()
 print("| target | req/s (median) | vs static | p50 ms | p95 ms | p99 ms | errors |")
 print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
-for name in labels:
+for name in (n for n in labels if n in rows):
     errors = int(sum(r["errors"] for r in rows[name]))
     print(f"| {labels[name]} | {med(name,'rps'):,.0f} | {med(name,'rps')/static:.0%} | {med(name,'p50'):.2f} | {med(name,'p95'):.2f} | {med(name,'p99'):.2f} | {errors} |")
 PY

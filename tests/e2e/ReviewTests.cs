@@ -7,7 +7,10 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Ecommerce.Tests.E2E;
 
-/// <summary>Only customers with a paid order of a product may review it; their review shows at once under their short name.</summary>
+/// <summary>
+/// Only customers with a paid order of a product may review it, on the product's review page (the product page is the
+/// same cached page for everyone and links to it); their review shows at once under their short name.
+/// </summary>
 [Collection(StoreCollection.Name)]
 public sealed class ReviewTests(StoreFixture store, ITestOutputHelper output)
 {
@@ -41,11 +44,14 @@ public sealed class ReviewTests(StoreFixture store, ITestOutputHelper output)
         var page = session.Page;
         var reviews = page.GetByRole(AriaRole.Region, new() { Name = "Customer reviews" });
 
-        await session.StepAsync("while the order is unpaid, the product page says the review waits for the payment", async () =>
+        await session.StepAsync("while the order is unpaid, the review page says the review waits for the payment", async () =>
         {
             await session.SignInAsync(customer);
             await session.GotoAsync($"/products/{BoughtSlug}");
             await Expect(page.H1()).ToHaveTextAsync(BoughtName);
+            await session.NavigateAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Write a review" }).ClickAsync());
+            await Expect(page).ToHaveURLAsync(new Regex($"/products/{BoughtSlug}/review$"));
+            await Expect(page.H1()).ToHaveTextAsync($"Review: {BoughtName}");
             await Expect(page.GetByText("You can review this product once your order of it is paid.")).ToBeVisibleAsync();
             await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Submit review" })).ToHaveCountAsync(0);
         });
@@ -53,11 +59,12 @@ public sealed class ReviewTests(StoreFixture store, ITestOutputHelper output)
         using (var admin = await StoreApi.SignInAsAdminAsync(store.BaseAddress))
             await admin.PutAsync($"orders/{orderId}/status", new { status = "paid", note = "Bank transfer received" });
 
-        await session.StepAsync("once it is paid, the product page offers the review form", async () =>
+        await session.StepAsync("once it is paid, the review page offers the review form", async () =>
         {
             await session.GotoAsync($"/products/{BoughtSlug}");
             await Expect(page.H1()).ToHaveTextAsync(BoughtName);
             await Expect(reviews.GetByText("No reviews yet.", new() { Exact = false })).ToBeVisibleAsync();
+            await session.NavigateAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Write a review" }).ClickAsync());
             await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Write a review" })).ToBeVisibleAsync();
             await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Submit review" })).ToBeVisibleAsync();
         });
@@ -98,13 +105,14 @@ public sealed class ReviewTests(StoreFixture store, ITestOutputHelper output)
             await Expect(page.Locator(".product__rating a[href='#reviews']")).ToHaveTextAsync("4.0 · 1 review");
 
             // One review per product: the form is gone.
+            await session.NavigateAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Write a review" }).ClickAsync());
             await Expect(page.GetByText("Thank you — you have reviewed this product.")).ToBeVisibleAsync();
             await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Submit review" })).ToHaveCountAsync(0);
         });
 
         await session.StepAsync("a product the customer did not buy cannot be reviewed", async () =>
         {
-            await session.GotoAsync($"/products/{NotBoughtSlug}");
+            await session.GotoAsync($"/products/{NotBoughtSlug}/review");
             await Expect(page.GetByText("Only customers who bought this product can review it: once you have a paid order of it, you can review it here.")).ToBeVisibleAsync();
             await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Submit review" })).ToHaveCountAsync(0);
         });

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
 
 namespace Ecommerce.Api.Infrastructure;
 
@@ -15,15 +16,29 @@ public sealed class CatalogCacheOptions
 
     /// <summary>How long a catalog page or API listing may be served from memory; 0 turns the cache off.</summary>
     public int CatalogSeconds { get; set; } = 30;
-
-    /// <summary>Cookies that make a response personal (sign-in, cart): requests carrying one are never cached.</summary>
-    public HashSet<string> PersonalCookies { get; } = new(StringComparer.Ordinal);
 }
 
 /// <summary>
-/// Output caching for what every anonymous visitor sees alike: catalog pages and the public catalog API.
-/// A response is cached only for a GET or HEAD without credentials or personal cookies, only when it is a
-/// 200 that sets no cookie, and for at most <see cref="CatalogCacheOptions.CatalogSeconds"/>.
+/// Marks a response as personal while it is being made: it is then never stored in the output cache, whatever its
+/// policy (e.g. a page that had to issue an antiforgery token, which belongs to one visitor).
+/// </summary>
+public static class PersonalResponse
+{
+    public static void Mark(HttpContext context)
+    {
+        if (context.Features.Get<IOutputCacheFeature>() is { } cache) cache.Context.AllowCacheStorage = false;
+    }
+}
+
+/// <summary>
+/// Output caching for what every visitor sees alike: catalog pages and the public catalog API.
+/// Catalog pages render nothing personal — the cart count, the account menu, favourite hearts and flash messages are
+/// filled in by the browser from <c>GET /me/summary</c> (docs/decisions/0009-one-page-for-everyone.md) —
+/// so a signed-in shopper or one with a cart gets the same cached page as an anonymous visitor, and API answers do
+/// not depend on cookies at all. A response is cached only for a GET or HEAD without an <c>Authorization</c> header
+/// (an API client's own view), only when it is a 200 that sets no cookie, says nothing against storing it
+/// (<c>Cache-Control: no-store</c> or <c>private</c>) and was not marked personal (<see cref="PersonalResponse"/>),
+/// and for at most <see cref="CatalogCacheOptions.CatalogSeconds"/>.
 /// Entries are tagged so that changes evict exactly what they make untrue: every entry carries <see cref="Tag"/>
 /// (back-office changes drop them all), listings carry <see cref="ListingsTag"/>, and a product's own page and API
 /// answer carry <see cref="ProductTag"/> / <see cref="ProductPageTag"/> (an order or a review drops those at once).
@@ -65,9 +80,7 @@ public abstract class CatalogOutputCachePolicy(IOptionsMonitor<CatalogCacheOptio
         var request = context.HttpContext.Request;
         var cacheable = settings.CatalogSeconds > 0
             && (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
-            && !request.Headers.ContainsKey("Authorization")
-            && !request.Cookies.Keys.Any(settings.PersonalCookies.Contains)
-            && context.HttpContext.User.Identity?.IsAuthenticated != true;
+            && !request.Headers.ContainsKey("Authorization");
 
         context.EnableOutputCaching = true;
         context.AllowCacheLookup = cacheable;
@@ -96,12 +109,16 @@ public abstract class CatalogOutputCachePolicy(IOptionsMonitor<CatalogCacheOptio
         return ValueTask.CompletedTask;
     }
 
+    private static bool SaysDoNotStore(HttpResponse response) =>
+        CacheControlHeaderValue.TryParse(response.Headers.CacheControl.ToString(), out var cacheControl)
+        && (cacheControl.NoStore || cacheControl.Private);
+
     ValueTask IOutputCachePolicy.ServeResponseAsync(OutputCacheContext context, CancellationToken cancellationToken)
     {
         // Called when the endpoint rendered the answer of a request the cache could have answered: a miss.
         if (context.AllowCacheLookup) metrics.CatalogCache(StoreMetrics.CacheResults.Miss, MetricName);
         var response = context.HttpContext.Response;
-        if (response.StatusCode != StatusCodes.Status200OK || response.Headers.SetCookie.Count > 0)
+        if (response.StatusCode != StatusCodes.Status200OK || response.Headers.SetCookie.Count > 0 || SaysDoNotStore(response))
             context.AllowCacheStorage = false;
         return ValueTask.CompletedTask;
     }

@@ -24,7 +24,13 @@ public sealed class StoreSettings
     /// <summary>Orders whose subtotal after discount reaches this amount ship free; null for no threshold.</summary>
     public decimal? FreeShippingThreshold { get; set; }
 
-    public CultureInfo CultureInfo => CultureInfo.GetCultureInfo(Culture);
+    /// <summary>The culture of <see cref="Culture"/>, looked up once per name (a listing formats dozens of prices, and
+    /// <see cref="CultureInfo.GetCultureInfo(string)"/> takes a process-wide lock on every call).</summary>
+    public CultureInfo CultureInfo => _culture is { } known && known.Name.Equals(Culture, StringComparison.OrdinalIgnoreCase)
+        ? known
+        : _culture = CultureInfo.GetCultureInfo(Culture);
+
+    private CultureInfo? _culture;
 
     /// <summary>An absolute link into the store, e.g. Link("/account/reset-password?…").</summary>
     public string Link(string pathAndQuery) => PublicUrl.TrimEnd('/') + "/" + pathAndQuery.TrimStart('/');

@@ -23,6 +23,10 @@ public static class Flash
         });
     }
 
+    /// <summary>The link a message offers beside it, if any: "View cart" after something went into the cart.</summary>
+    public static (string Href, string Text)? LinkFor(Kind kind, string message) =>
+        kind == Kind.Success && message.Contains("cart", StringComparison.OrdinalIgnoreCase) ? ("/cart", "View cart") : null;
+
     /// <summary>The waiting message, if any; it is removed from the browser with this response.</summary>
     public static (Kind Kind, string Message)? Take(HttpContext context)
     {

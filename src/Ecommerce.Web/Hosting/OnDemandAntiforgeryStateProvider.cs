@@ -1,3 +1,4 @@
+using Ecommerce.Api.Infrastructure;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Components.Forms;
 
@@ -8,6 +9,8 @@ namespace Ecommerce.Web.Hosting;
 /// The framework's provider persists a token into every server-rendered page, which sets an antiforgery
 /// cookie on every response and so makes no catalog page cacheable. Forms posted from static pages are
 /// rendered during a request, so the token is generated there; interactive forms do not post over HTTP.
+/// A token belongs to one visitor: the response that carries one is marked personal and never output-cached, even
+/// when the visitor already had the antiforgery cookie (and so no cookie is set).
 /// </summary>
 internal sealed class OnDemandAntiforgeryStateProvider(IHttpContextAccessor httpContextAccessor, IAntiforgery antiforgery)
     : AntiforgeryStateProvider
@@ -19,6 +22,7 @@ internal sealed class OnDemandAntiforgeryStateProvider(IHttpContextAccessor http
         if (_token is not null) return _token;
         if (httpContextAccessor.HttpContext is not { } context) return null;
         var tokens = antiforgery.GetAndStoreTokens(context);
+        PersonalResponse.Mark(context);
         return _token = tokens.RequestToken is null ? null : new AntiforgeryRequestToken(tokens.RequestToken, tokens.FormFieldName);
     }
 }

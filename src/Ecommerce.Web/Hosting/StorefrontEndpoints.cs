@@ -14,7 +14,8 @@ namespace Ecommerce.Web.Hosting;
 /// (enhanced by blazor.web.js when it runs), answered with a redirect back to the page with a flash message.
 /// Catalog pages are cached for anonymous visitors, so these forms carry no per-visitor antiforgery token;
 /// instead they accept only same-origin posts, and the sign-in and cart cookies are SameSite=Lax, so a
-/// cross-site post carries neither (see docs/decisions/0005-catalog-form-posts.md).
+/// cross-site post carries neither (see docs/decisions/0005-catalog-form-posts.md). The page they return to is the
+/// same cached HTML for everyone: its new cart count, heart and flash message come from <see cref="VisitorSummary"/>.
 /// </summary>
 public static class StorefrontEndpoints
 {
@@ -24,6 +25,7 @@ public static class StorefrontEndpoints
             .RequireRateLimiting(RateLimitPolicies.StorefrontForm);
         endpoints.MapPost("/favorites/toggle", ToggleFavorite).DisableAntiforgery().ExcludeFromDescription()
             .RequireRateLimiting(RateLimitPolicies.StorefrontForm);
+        endpoints.MapVisitorSummary();
         return endpoints;
     }
 

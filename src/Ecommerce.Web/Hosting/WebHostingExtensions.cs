@@ -86,13 +86,8 @@ public static class WebHostingExtensions
         // by one instance is read by every other.
         services.AddDataProtection().SetApplicationName("Ecommerce.Web").PersistKeysToDbContext<AppDbContext>();
 
-        services.Configure<CatalogCacheOptions>(options =>
-        {
-            options.PersonalCookies.Add(AuthCookieName);
-            options.PersonalCookies.Add(CartCookie.Name);
-            options.PersonalCookies.Add(Flash.CookieName);
-        });
         services.AddScoped<CartState>();
+        services.AddSingleton<Ecommerce.Web.Components.Layout.StoreThemeStyles>();
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: ["ready"]);
 
         services.AddStoreForwardedHeaders();

@@ -64,8 +64,11 @@ public abstract class StoreFixtureBase : IAsyncLifetime
         });
     }
 
-    /// <summary>A fresh browser context and page for one test, recording screenshots into its own folder.</summary>
-    public async Task<BrowserSession> OpenAsync(ITestOutputHelper output, string testName, ViewportSize viewport)
+    /// <summary>
+    /// A fresh browser context and page for one test, recording screenshots into its own folder; with
+    /// <paramref name="javaScript"/> false the page runs no script of its own (as a browser with JavaScript turned off).
+    /// </summary>
+    public async Task<BrowserSession> OpenAsync(ITestOutputHelper output, string testName, ViewportSize viewport, bool javaScript = true)
     {
         var phone = viewport.Width < 600;
         var context = await Browser.NewContextAsync(new()
@@ -77,6 +80,7 @@ public abstract class StoreFixtureBase : IAsyncLifetime
             DeviceScaleFactor = 1,
             Locale = "en-US",
             TimezoneId = "UTC",
+            JavaScriptEnabled = javaScript,
         });
         // Content-Security-Policy violations are reported to the console, so every test's page-health check sees them.
         await context.AddInitScriptAsync(BrowserSession.CspReporter);
@@ -117,6 +121,22 @@ public sealed class LargeCatalogFixture : StoreFixtureBase
 /// </summary>
 public sealed class BackOfficeFixture : StoreFixtureBase;
 
+/// <summary>
+/// The demo store with the catalog output cache on, as in production (Caching:CatalogSeconds 300): catalog pages are
+/// answered from the cache for every visitor, and store.js fills in their personal parts. Its tests do not change the
+/// catalog behind the app's back.
+/// </summary>
+public sealed class CachedStoreFixture : StoreFixtureBase
+{
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["Caching:CatalogSeconds"] = "300",
+        // As in production (30 s by default), not on every request as in the other e2e stores: checking the sign-in
+        // cookie renews it, and a response that sets a cookie is never stored in the cache.
+        ["Auth:SessionRevalidationSeconds"] = "300",
+    };
+}
+
 [CollectionDefinition(Name)]
 public sealed class StoreCollection : ICollectionFixture<StoreFixture>
 {
@@ -127,6 +147,12 @@ public sealed class StoreCollection : ICollectionFixture<StoreFixture>
 public sealed class LargeCatalogCollection : ICollectionFixture<LargeCatalogFixture>
 {
     public const string Name = "Store (large catalog)";
+}
+
+[CollectionDefinition(Name)]
+public sealed class CachedStoreCollection : ICollectionFixture<CachedStoreFixture>
+{
+    public const string Name = "Store (catalog cache on)";
 }
 
 [CollectionDefinition(Name)]

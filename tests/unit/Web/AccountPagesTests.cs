@@ -1,4 +1,6 @@
 using System.Net;
+using System.Text.Json;
+using Ecommerce.Web.Hosting;
 using AngleSharp.Html.Dom;
 using Ecommerce.Shared.Customers;
 using Ecommerce.Tests.Unit.Infrastructure;
@@ -56,10 +58,14 @@ public class AccountPagesTests(AccountFixture fixture) : IClassFixture<AccountFi
         Assert.Equal("/", RedirectPath(response));
         Assert.Contains(response.SetCookies(), c => c.StartsWith("store.auth=", StringComparison.Ordinal));
 
-        var (home, document) = await client.GetPageAsync("/");
-        Assert.Equal(HttpStatusCode.OK, home.StatusCode);
+        var (account, document) = await client.GetPageAsync("/account");
+        Assert.Equal(HttpStatusCode.OK, account.StatusCode);
         Assert.Equal("Marina", document.QuerySelector("details.store-menu .store-action__label")!.Text());
         Assert.Null(document.QuerySelector("a[href='/account/login']"));
+        // Catalog pages are the same for everyone: the shopper's name reaches them through the summary.
+        var summary = await client.GetJsonAsync(VisitorSummary.Path);
+        Assert.True(summary.GetProperty("signedIn").GetBoolean());
+        Assert.Equal("Marina", summary.GetProperty("firstName").GetString());
 
         await using var scope = fixture.App.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
@@ -162,9 +168,10 @@ public class AccountPagesTests(AccountFixture fixture) : IClassFixture<AccountFi
         Assert.Equal("/", RedirectPath(response));
         Assert.Contains(response.SetCookies(), c => c.StartsWith("store.auth=", StringComparison.Ordinal));
 
-        var (_, document) = await client.GetPageAsync("/");
+        var (_, document) = await client.GetPageAsync("/account/orders");
         Assert.Equal("Store", document.QuerySelector("details.store-menu .store-action__label")!.Text());
         Assert.NotNull(document.QuerySelector("details.store-menu a[href='/api/docs']"));
+        Assert.True((await client.GetJsonAsync(VisitorSummary.Path)).GetProperty("isAdmin").GetBoolean());
     }
 
     [Fact]
@@ -204,7 +211,7 @@ public class AccountPagesTests(AccountFixture fixture) : IClassFixture<AccountFi
         using (var registered = await RegisterAsync(client, NewEmail(), firstName: "Oskar"))
             Assert.Equal(HttpStatusCode.Redirect, registered.StatusCode);
 
-        var (_, signedIn) = await client.GetPageAsync("/");
+        var (_, signedIn) = await client.GetPageAsync("/account");
         var form = signedIn.QuerySelector("form[action='/account/logout']");
         Assert.NotNull(form);
         Assert.Equal("post", form.GetAttribute("method"));
@@ -214,10 +221,13 @@ public class AccountPagesTests(AccountFixture fixture) : IClassFixture<AccountFi
         Assert.Equal("/", RedirectPath(response));
         Assert.Contains(response.SetCookies(), c => c.StartsWith("store.auth=;", StringComparison.Ordinal));
 
-        var (_, after) = await client.GetPageAsync("/");
+        var (_, after) = await client.GetPageAsync("/cart");
         Assert.Null(after.QuerySelector("details.store-menu"));
-        Assert.NotNull(after.QuerySelector("a[href='/account/login']"));
+        Assert.NotNull(after.QuerySelector("a[href^='/account/login']"));
         Assert.DoesNotContain("Oskar", after.Body!.TextContent);
+        var summary = await client.GetJsonAsync(VisitorSummary.Path);
+        Assert.False(summary.GetProperty("signedIn").GetBoolean());
+        Assert.Equal(JsonValueKind.Null, summary.GetProperty("firstName").ValueKind);
     }
 
     [Fact]
@@ -228,16 +238,19 @@ public class AccountPagesTests(AccountFixture fixture) : IClassFixture<AccountFi
 
         using var response = await client.PostAsync("/account/logout", new FormUrlEncodedContent(new Dictionary<string, string> { ["returnUrl"] = "/" }));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        var (_, still) = await client.GetPageAsync("/");
+        var (_, still) = await client.GetPageAsync("/account");
         Assert.Equal("Ines", still.QuerySelector("details.store-menu .store-action__label")!.Text());
     }
 
     [Fact]
-    public async Task A_signed_in_customer_is_never_served_a_cached_page()
+    public async Task A_signed_in_customers_own_pages_name_them_and_catalog_pages_name_no_one()
     {
         var client = fixture.App.CreateBrowserClient();
         using (await RegisterAsync(client, NewEmail(), firstName: "Wren")) { }
-        var (_, page) = await client.GetPageAsync("/c/anything");
-        Assert.Equal("Wren", page.QuerySelector("details.store-menu .store-action__label")!.Text());
+        var (_, own) = await client.GetPageAsync("/account/orders");
+        Assert.Equal("Wren", own.QuerySelector("details.store-menu .store-action__label")!.Text());
+        var (_, catalog) = await client.GetPageAsync("/c/anything");
+        Assert.DoesNotContain("Wren", catalog.Source.Text);
+        Assert.Equal("Account", catalog.QuerySelector("a[data-store-account-link] .store-action__label")!.Text());
     }
 }

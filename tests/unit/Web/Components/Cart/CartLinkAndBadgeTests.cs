@@ -23,10 +23,24 @@ public class CartLinkAndBadgeTests : ShopComponentContext
     public void The_badge_shows_the_count_and_is_hidden_for_an_empty_cart()
     {
         var three = Render<CartLink>(ps => ps.Add(p => p.Count, 3));
-        Assert.Equal("3", three.Find(".mud-badge").TextContent.Trim());
+        Assert.Equal("3", three.Find(".store-cart__count").TextContent.Trim());
+        Assert.False(three.Find(".store-cart__count").HasAttribute("hidden"));
+
+        var many = Render<CartLink>(ps => ps.Add(p => p.Count, 120));
+        Assert.Equal("99+", many.Find(".store-cart__count").TextContent.Trim());
 
         var none = Render<CartLink>(ps => ps.Add(p => p.Count, 0));
-        Assert.Empty(none.FindAll(".mud-badge"));
+        Assert.True(none.Find(".store-cart__count").HasAttribute("hidden"));
+    }
+
+    [Fact]
+    public void Without_a_count_it_is_a_plain_cart_link_for_store_js_to_fill_in()
+    {
+        var link = Render<CartLink>().Find("a.store-cart");
+        Assert.Equal("/cart", link.GetAttribute("href"));
+        Assert.Equal("Cart", link.GetAttribute("aria-label"));
+        Assert.True(link.QuerySelector(".store-cart__count")!.HasAttribute("hidden"));
+        Assert.Equal("Cart", link.QuerySelector(".store-action__label")!.TextContent.Trim());
     }
 
     [Fact]

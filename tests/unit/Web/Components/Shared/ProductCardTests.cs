@@ -122,7 +122,9 @@ public class ProductCardTests : MudTestContext
         var stars = cut.Find(".rating");
         Assert.Equal("img", stars.GetAttribute("role"));
         Assert.Equal(label, stars.GetAttribute("aria-label"));
-        Assert.Equal(5, cut.FindAll(".rating__stars svg").Count);
+        // One element draws the five stars, filled to the rating (no icon markup per star).
+        Assert.Equal($"--rating: {(rating * 20).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture)}%", cut.Find(".rating__stars").GetAttribute("style"));
+        Assert.Empty(cut.FindAll(".rating svg"));
         Assert.Equal($"({reviews})", cut.Find(".rating__count").TextContent.Trim());
     }
 }
