@@ -16,7 +16,8 @@
 # STORE_ENV: extra settings for the store, e.g. STORE_ENV="RateLimiting__Enabled=false" to measure without rate limits;
 # TARGETS: a subset of the targets below, e.g. TARGETS="static category category_shopper category_render summary";
 # APP: an already published store to measure instead of publishing this tree (e.g. an older version, for a
-# before/after comparison on the same machine).
+# before/after comparison on the same machine); PROVIDER=postgres: the store on a throwaway local PostgreSQL
+# (tools/throwaway-postgres.sh) instead of SQLite.
 # Output: a Markdown table on stdout and benchmarks/results/<timestamp>.md; raw wrk output next to it.
 set -euo pipefail
 
@@ -38,8 +39,16 @@ STAMP=$(date -u +%Y%m%dT%H%M%SZ)
 mkdir -p "$RESULTS"
 RAW="$RESULTS/$STAMP.raw.txt"
 
-cleanup() { [ -n "${APP_PID:-}" ] && kill "$APP_PID" 2>/dev/null || true; rm -rf "$WORK"; }
+cleanup() { [ -n "${APP_PID:-}" ] && kill "$APP_PID" 2>/dev/null || true; [ "${PROVIDER:-}" = postgres ] && stop_throwaway_postgres; rm -rf "$WORK"; }
 trap cleanup EXIT
+
+if [ "${PROVIDER:-sqlite}" = postgres ]; then
+  source "$ROOT/tools/throwaway-postgres.sh"
+  start_throwaway_postgres
+  trap cleanup EXIT
+  postgres_sql "CREATE DATABASE bench"
+  STORE_ENV="Database__Provider=Postgres ConnectionStrings__Ecommerce=$POSTGRES;Database=bench ${STORE_ENV:-}"
+fi
 
 # shellcheck disable=SC2086 # STORE_ENV holds several assignments
 if [ -n "${APP:-}" ]; then
