@@ -18,11 +18,19 @@ public class HealthTests(StoreAppFixture fixture) : IClassFixture<StoreAppFixtur
         Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
     }
 
-    [SqliteFact]
-    public async Task The_data_folder_holds_the_database()
+    [Fact]
+    public async Task The_data_folder_holds_the_database_on_sqlite_and_no_database_file_on_postgres()
     {
         Assert.Equal(fixture.App.DataPath, fixture.App.Services.GetRequiredService<Ecommerce.Shared.Data.DataDirectory>().Path);
-        Assert.True(File.Exists(Path.Combine(fixture.App.DataPath, "ecommerce.db")));
+        var file = Path.Combine(fixture.App.DataPath, "ecommerce.db");
+        if (TestProvider.IsPostgres)
+        {
+            // On PostgreSQL nothing of the database lives in the data folder.
+            Assert.False(File.Exists(file));
+            Assert.True(await fixture.App.WithDbAsync(db => Task.FromResult(Microsoft.EntityFrameworkCore.NpgsqlDatabaseFacadeExtensions.IsNpgsql(db.Database))));
+            return;
+        }
+        Assert.True(File.Exists(file));
         var journal = await fixture.App.WithDbAsync(db => db.Database.SqlQueryRaw<string>("PRAGMA journal_mode").ToListAsync());
         Assert.Equal("wal", Assert.Single(journal));
     }
