@@ -17,7 +17,8 @@ cd "$(dirname "$0")"
 ROOT=$(pwd)
 RESULTS="$ROOT/TestResults"
 
-as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+# as_root, start_throwaway_postgres: shared with the benchmarks.
+source tools/throwaway-postgres.sh
 
 if ! command -v dotnet >/dev/null 2>&1; then
   echo "The .NET 10 SDK is required (https://dot.net); 'dotnet' is not on PATH." >&2
@@ -39,7 +40,6 @@ if [ ! -x /usr/sbin/nginx ]; then
 fi
 
 # PostgreSQL (Debian's package, installed when missing): a throwaway cluster of our own, removed at exit.
-source tools/throwaway-postgres.sh
 if ! start_throwaway_postgres; then
   echo "0 passed, 0 failed (PostgreSQL did not start)"
   exit 1
