@@ -27,6 +27,7 @@ public static class StoreApi
     public static IServiceCollection AddStoreApi(this IServiceCollection services)
     {
         services.AddExceptionHandler<ApiExceptionHandler>();
+        services.AddApiVersioning();
         services.AddCatalogOutputCache();
         services.Replace(ServiceDescriptor.Scoped<ICatalogChangeNotifier, OutputCacheCatalogNotifier>());
         services.AddScoped<CatalogCacheEviction>();
@@ -52,6 +53,8 @@ public static class StoreApi
             });
             options.AddDocumentTransformer<BearerSecuritySchemeTransformer>();
             options.AddOperationTransformer<BearerSecuritySchemeTransformer>();
+            options.AddOperationTransformer<ApiHeadersTransformer>();
+            options.AddSchemaTransformer<ApiHeadersTransformer>();
         });
         return services;
     }

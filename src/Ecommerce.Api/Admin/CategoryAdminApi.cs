@@ -33,9 +33,11 @@ public static class CategoryAdminApi
             .WithDescription("parentId places it under another category; the slug is made from the name when omitted.")
             .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status409Conflict);
         categories.MapPut("/{id}", Update).WithName("UpdateCategory").WithSummary("Rename, re-slug or move a category (admin)")
-            .WithDescription("A partial update. Moving a category under itself or one of its sub-categories is refused (400). parentId null moves it to the top.")
+            .WithDescription("A partial update. Moving a category under itself or one of its sub-categories is refused (400). parentId null moves it to the top. " +
+                             "Send the ETag of GET /categories/{id} in If-Match to refuse the update (412 PRECONDITION_FAILED) when someone changed the category since.")
             .Accepts<CategoryRequest>("application/json")
-            .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
+            .WithIfMatch()
+            .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status412PreconditionFailed);
         categories.MapDelete("/{id}", Delete).WithName("DeleteCategory").WithSummary("Delete an empty category (admin)")
             .WithDescription("Only a category without sub-categories and products can be deleted (409 CONFLICT otherwise, saying what is in the way).")
             .ProducesErrors(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
@@ -56,9 +58,11 @@ public static class CategoryAdminApi
     }
 
     public static async Task<Results<Ok<ApiResponse<AdminCategoryDto>>, ApiErrorResult>> Update(
-        string id, JsonElement body, ClaimsPrincipal user, CategoryAdminService categories, IOptions<JsonOptions> json, CancellationToken cancellationToken)
+        string id, JsonElement body, ClaimsPrincipal user, HttpRequest http, CategoryAdminService categories, IOptions<JsonOptions> json, CancellationToken cancellationToken)
     {
         if (!ApiIds.TryParse(id, out var categoryId)) return ApiResults.NotFound($"Category with ID '{id}' not found");
+        var ifMatch = ConditionalRequests.ReadIfMatch(http);
+        if (!ifMatch.Succeeded) return ApiResults.Error(ifMatch.Errors);
         var read = PartialJson.Read<CategoryRequest>(body, json);
         if (!read.Succeeded) return ApiResults.Error(read.Errors);
         var (request, sent) = read.Value;
@@ -67,8 +71,12 @@ public static class CategoryAdminApi
         var result = await categories.UpdateAsync(user.ApiActor(), categoryId, new CategoryInput
         {
             Name = request.Name, Slug = request.Slug, Description = request.Description, ImageUrl = request.Image, ParentId = parentId, Present = present,
+            ExpectedVersion = ifMatch.Value?.Version,
         }, cancellationToken);
-        return result.Succeeded ? ApiResults.Ok(ToDto(result.Value), "Category updated") : ApiResults.Error(result.Errors);
+        if (!result.Succeeded) return ApiResults.Error(ConditionalRequests.ForIfMatch(result.Errors, ifMatch.Value, "The category"));
+        var dto = ToDto(result.Value);
+        ConditionalRequests.SetETag(http.HttpContext, dto, result.Value.Version);
+        return ApiResults.Ok(dto, "Category updated");
     }
 
     public static async Task<Results<NoContent, ApiErrorResult>> Delete(string id, ClaimsPrincipal user, CategoryAdminService categories, CancellationToken cancellationToken)

@@ -55,9 +55,11 @@ public static class ProductAdminApi
             .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status409Conflict);
         admin.MapPut("/products/{id}", Update).WithTags("Products").WithName("UpdateProduct").WithSummary("Change a product (admin)")
             .WithDescription("A partial update: only the fields sent change (e.g. { \"price\": 379.99, \"stock\": 120 }). Send null to clear compareAtPrice or categoryId. " +
-                             "Send the version you read to refuse the update (409 CONFLICT) when someone changed the product since, and expectedStock with stock to refuse a stock change when orders changed the stock since.")
+                             "Send the ETag of your last GET in If-Match to refuse the update (412 PRECONDITION_FAILED) when someone changed the product since " +
+                             "(or the version you read in the body: 409 CONFLICT), and expectedStock with stock to refuse a stock change when orders changed the stock since.")
             .Accepts<ProductRequest>("application/json")
-            .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
+            .WithIfMatch()
+            .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status412PreconditionFailed);
         admin.MapDelete("/products/{id}", Delete).WithTags("Products").WithName("DeleteProduct").WithSummary("Delete a product (admin)")
             .WithDescription("A product that appears in an order is archived instead of deleted (hidden from the catalog, kept for the orders).")
             .ProducesErrors(StatusCodes.Status404NotFound);
@@ -84,10 +86,16 @@ public static class ProductAdminApi
         if (!ApiIds.TryParse(id, out var productId)) return ApiResults.NotFound($"Product with ID '{id}' not found");
         var read = PartialJson.Read<ProductRequest>(body, json);
         if (!read.Succeeded) return ApiResults.Error(read.Errors);
+        var ifMatch = ConditionalRequests.ReadIfMatch(http);
+        if (!ifMatch.Succeeded) return ApiResults.Error(ifMatch.Errors);
         var input = ToInput(read.Value.Value, PartialJson.CamelCase(read.Value.Present), out var errors);
         if (errors.Count > 0) return ApiResults.Error(errors);
+        if (ifMatch.Value is { Version: { } expected }) input = input with { ExpectedVersion = expected };
         var result = await products.UpdateAsync(user.ApiActor(), productId, input, cancellationToken);
-        return result.Succeeded ? ApiResults.Ok(ToDto(result.Value, BaseUri(http)), "Product updated successfully") : ApiResults.Error(result.Errors);
+        if (!result.Succeeded) return ApiResults.Error(ConditionalRequests.ForIfMatch(result.Errors, ifMatch.Value, "The product"));
+        var dto = ToDto(result.Value, BaseUri(http));
+        ConditionalRequests.SetETag(http.HttpContext, dto, result.Value.Version);
+        return ApiResults.Ok(dto, "Product updated successfully");
     }
 
     public static async Task<Results<NoContent, ApiErrorResult>> Delete(string id, ClaimsPrincipal user, ProductAdminService products, CancellationToken cancellationToken)

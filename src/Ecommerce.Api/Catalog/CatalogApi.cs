@@ -20,6 +20,7 @@ public static class CatalogApi
 
         products.MapGet("/", ListProducts)
             .CacheOutput(CatalogOutputCachePolicy.Name)
+            .WithETag(CacheAudience.Catalog)
             .WithName("ListProducts")
             .WithSummary("List products")
             .WithDescription("Active products, filtered by category (including its sub-categories) and price, sorted and paged.")
@@ -27,6 +28,7 @@ public static class CatalogApi
 
         products.MapGet("/search", SearchProducts)
             .CacheOutput(CatalogOutputCachePolicy.Name)
+            .WithETag(CacheAudience.Catalog)
             .WithName("SearchProducts")
             .WithSummary("Search products")
             .WithDescription("Matches every word of q in name, description, tags and SKU (case-insensitive); best matches first.")
@@ -34,6 +36,7 @@ public static class CatalogApi
 
         products.MapGet("/{id}", GetProduct)
             .CacheOutput(CatalogOutputCachePolicy.ProductName)
+            .WithETag(CacheAudience.Catalog)
             .WithName("GetProduct")
             .WithSummary("Get a product")
             .WithDescription("A product with its long description, specifications, latest reviews and related products.")
@@ -41,10 +44,20 @@ public static class CatalogApi
 
         routes.MapGet("/categories", ListCategories)
             .CacheOutput(CatalogOutputCachePolicy.Name)
+            .WithETag(CacheAudience.Catalog)
             .WithTags("Categories")
             .WithName("ListCategories")
             .WithSummary("The category tree")
             .WithDescription("Every category with its children; productCount includes the products of sub-categories.");
+
+        routes.MapGet("/categories/{id}", GetCategory)
+            .CacheOutput(CatalogOutputCachePolicy.Name)
+            .WithETag(CacheAudience.Catalog)
+            .WithTags("Categories")
+            .WithName("GetCategory")
+            .WithSummary("A category with its sub-categories")
+            .WithDescription("Its ETag can be sent in If-Match to PUT /categories/{id}, so that an update is refused (412) when someone changed the category since.")
+            .ProducesErrors(StatusCodes.Status404NotFound);
 
         return routes;
     }
@@ -118,9 +131,9 @@ public static class CatalogApi
         var product = int.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var productId)
             ? await catalog.GetProductAsync(productId, cancellationToken)
             : null;
-        return product is null
-            ? ApiResults.NotFound($"Product with ID '{id}' not found")
-            : ApiResults.Ok(product.ToDto(BaseUri(request)));
+        if (product is null) return ApiResults.NotFound($"Product with ID '{id}' not found");
+        ConditionalRequests.SetResourceVersion(request.HttpContext, product.Version);
+        return ApiResults.Ok(product.ToDto(BaseUri(request)));
     }
 
     public static async Task<Ok<ApiResponse<IReadOnlyList<CategoryDto>>>> ListCategories(
@@ -129,6 +142,15 @@ public static class CatalogApi
         var tree = await catalog.GetCategoryTreeAsync(cancellationToken);
         var baseUri = BaseUri(request);
         return ApiResults.Ok<IReadOnlyList<CategoryDto>>(tree.Select(c => c.ToDto(baseUri)).ToList());
+    }
+
+    public static async Task<Results<Ok<ApiResponse<CategoryDto>>, ApiErrorResult>> GetCategory(
+        HttpRequest request, CatalogService catalog, [Description("The category id.")] string id, CancellationToken cancellationToken)
+    {
+        var category = ApiIds.TryParse(id, out var categoryId) ? await catalog.GetCategoryAsync(categoryId, cancellationToken) : null;
+        if (category is null) return ApiResults.NotFound($"Category with ID '{id}' not found");
+        ConditionalRequests.SetResourceVersion(request.HttpContext, category.Version);
+        return ApiResults.Ok(category.ToDto(BaseUri(request)));
     }
 
     private static Uri BaseUri(HttpRequest request) => new($"{request.Scheme}://{request.Host}{request.PathBase}/");

@@ -3,10 +3,18 @@ using System.Text.Json.Serialization;
 namespace Ecommerce.Api.Infrastructure;
 
 /// <summary>The success envelope every /api/v1 response uses: <c>{ success, data, message, timestamp }</c>.</summary>
-public sealed record ApiResponse<T>(T Data, string? Message, DateTime Timestamp)
+public sealed record ApiResponse<T>(T Data, string? Message, DateTime Timestamp) : IApiResponse
 {
+    object? IApiResponse.Data => Data;
+
     [JsonPropertyOrder(-1)]
     public bool Success => true;
+}
+
+/// <summary>Any success envelope, for what handles responses without knowing their data's type (ETags, idempotency).</summary>
+public interface IApiResponse
+{
+    object? Data { get; }
 }
 
 /// <summary>A success envelope without data (e.g. "Password changed successfully").</summary>

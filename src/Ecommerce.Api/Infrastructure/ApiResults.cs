@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Reflection;
 using Ecommerce.Shared.Common;
 using Microsoft.AspNetCore.Builder;
@@ -29,7 +28,8 @@ public static class ApiResults
     /// <summary>The HTTP status for an error code (the first error decides when there are several).</summary>
     public static int StatusCodeFor(string code) => code switch
     {
-        ErrorCodes.ValidationError or ErrorCodes.InvalidFormat or ErrorCodes.RequiredField => StatusCodes.Status400BadRequest,
+        ErrorCodes.ValidationError or ErrorCodes.InvalidFormat or ErrorCodes.RequiredField
+            or ErrorCodes.UnsupportedApiVersion => StatusCodes.Status400BadRequest,
         ErrorCodes.Unauthorized or ErrorCodes.ExpiredToken or ErrorCodes.InvalidToken => StatusCodes.Status401Unauthorized,
         ErrorCodes.PaymentFailed => StatusCodes.Status402PaymentRequired,
         ErrorCodes.Forbidden or ErrorCodes.EmailNotVerified => StatusCodes.Status403Forbidden,
@@ -37,6 +37,8 @@ public static class ApiResults
         ErrorCodes.AlreadyExists or ErrorCodes.Conflict or ErrorCodes.InsufficientStock
             or ErrorCodes.CouponInvalid or ErrorCodes.PriceChanged => StatusCodes.Status409Conflict,
         ErrorCodes.MethodNotAllowed => StatusCodes.Status405MethodNotAllowed,
+        ErrorCodes.PreconditionFailed => StatusCodes.Status412PreconditionFailed,
+        ErrorCodes.IdempotencyKeyReused => StatusCodes.Status422UnprocessableEntity,
         ErrorCodes.UnsupportedMediaType => StatusCodes.Status415UnsupportedMediaType,
         ErrorCodes.RateLimitExceeded => StatusCodes.Status429TooManyRequests,
         ErrorCodes.ServiceUnavailable => StatusCodes.Status503ServiceUnavailable,
@@ -53,8 +55,10 @@ public static class ApiResults
         404 => "Resource not found",
         405 => "Method not allowed",
         409 => "The request conflicts with the current state of the resource",
+        412 => "Precondition failed",
         413 => "Request too large",
         415 => "Unsupported media type",
+        422 => "Unprocessable entity",
         429 => "Too many requests",
         503 => "Service unavailable",
         _ => "An unexpected error occurred",
@@ -72,7 +76,8 @@ public static class ApiResults
         // Inside the exception handler Request.Path is the error page's; report the path the client asked for.
         context.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? context.Request.Path.Value ?? "/");
 
-    public static string TraceId(HttpContext context) => Activity.Current?.TraceId.ToString() ?? context.TraceIdentifier;
+    /// <summary>The request's correlation id (<c>X-Correlation-Id</c>), which the correlation middleware made its trace identifier.</summary>
+    public static string TraceId(HttpContext context) => context.TraceIdentifier;
 
     /// <summary>Writes an error envelope directly (for middleware and handlers outside endpoints).</summary>
     public static Task WriteErrorAsync(HttpContext context, int statusCode, params IReadOnlyList<Error> errors)

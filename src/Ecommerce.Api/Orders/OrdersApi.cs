@@ -63,11 +63,14 @@ public static class OrdersApi
                              "Never at a price the shopper did not see: when the cart's coupon stopped applying (409 COUPON_INVALID), a line's price changed since it was added " +
                              "(409 PRICE_CHANGED on items) or the total differs from expectedTotal (409 PRICE_CHANGED on expectedTotal), nothing is placed, the errors carry " +
                              "the new totals and the cart is left showing them, so the same request again places the order at those totals. " +
-                             "paymentMethodId is bank_transfer or cash_on_delivery; the order stays pending until it is paid. The cart is emptied.")
+                             "paymentMethodId is bank_transfer or cash_on_delivery; the order stays pending until it is paid. The cart is emptied. " +
+                             "Send an Idempotency-Key (e.g. a UUID) to retry safely: a repeat with the same key and body answers with the first attempt's response " +
+                             "(Idempotent-Replayed: true) and places nothing again.")
+            .WithIdempotencyKey()
             .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
         orders.MapGet("/", List).WithName("ListOrders").WithSummary("The caller's orders, newest first (all orders for admins)")
             .ProducesErrors(StatusCodes.Status400BadRequest);
-        orders.MapGet("/{orderId}", Get).WithName("GetOrder").WithSummary("An order with its status history (by id or order number)")
+        orders.MapGet("/{orderId}", Get).WithETag(CacheAudience.Personal).WithName("GetOrder").WithSummary("An order with its status history (by id or order number)")
             .ProducesErrors(StatusCodes.Status404NotFound);
         orders.MapPost("/{orderId}/cancel", Cancel).WithName("CancelOrder").WithSummary("Cancel an order before it ships; its stock goes back")
             .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);

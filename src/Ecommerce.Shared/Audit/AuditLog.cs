@@ -9,7 +9,7 @@ namespace Ecommerce.Shared.Audit;
 public sealed record AdminActor(string UserId, string Email, string Channel = "back office");
 
 /// <summary>One recorded change: who, when, what entity, what changed.</summary>
-public class AuditEntry
+public class AuditEntry : IHasCorrelationId
 {
     public long Id { get; set; }
     public DateTime At { get; set; }
@@ -25,6 +25,8 @@ public class AuditEntry
     public required string Summary { get; set; }
     /// <summary>JSON object: field → { from, to }, or details of a bulk action.</summary>
     public string? Changes { get; set; }
+    /// <summary>The <c>X-Correlation-Id</c> of the request that made the change (null for back-office pages and jobs).</summary>
+    public string? CorrelationId { get; set; }
 }
 
 public sealed record AuditView(long Id, DateTime At, string UserEmail, string Channel, string Action, string EntityType, string? EntityId, string Summary, string? Changes);

@@ -42,7 +42,11 @@ public sealed record ProductDetails(
     IReadOnlyList<NameValue> Specifications,
     IReadOnlyList<CategoryRef> Breadcrumbs,
     IReadOnlyList<ReviewInfo> Reviews,
-    IReadOnlyList<ProductSummary> RelatedProducts);
+    IReadOnlyList<ProductSummary> RelatedProducts)
+{
+    /// <summary>The product's row version (<see cref="Product.Version"/>), for conditional updates.</summary>
+    public long Version { get; init; }
+}
 
 /// <summary>A category with its product count (including sub-categories) and its children.</summary>
 public sealed record CategoryNode(
@@ -53,7 +57,11 @@ public sealed record CategoryNode(
     string? ImageUrl,
     int? ParentId,
     int ProductCount,
-    IReadOnlyList<CategoryNode> Children);
+    IReadOnlyList<CategoryNode> Children)
+{
+    /// <summary>The category's row version (<see cref="Category.Version"/>), for conditional updates.</summary>
+    public long Version { get; init; }
+}
 
 /// <summary>What a category page needs besides its products.</summary>
 public sealed record CategoryPageInfo(

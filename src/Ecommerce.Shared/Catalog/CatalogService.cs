@@ -126,10 +126,18 @@ public sealed partial class CatalogService(IDbContextFactory<AppDbContext> dbFac
                 ? directory.ChildrenOf(entry.Id).Select(c => Build(c, depth + 1)).ToList()
                 : [];
             var count = direct.GetValueOrDefault(entry.Id) + children.Sum(c => c.ProductCount);
-            return new CategoryNode(entry.Id, entry.Name, entry.Slug, entry.Description, entry.ImageUrl, entry.ParentId, count, children);
+            return new CategoryNode(entry.Id, entry.Name, entry.Slug, entry.Description, entry.ImageUrl, entry.ParentId, count, children) { Version = entry.Version };
         }
 
         return directory.Roots.Select(r => Build(r, 0)).ToList();
+    }
+
+    /// <summary>One category of the tree, with its sub-categories; null when unknown.</summary>
+    public async Task<CategoryNode?> GetCategoryAsync(int id, CancellationToken cancellationToken = default)
+    {
+        static CategoryNode? Find(IEnumerable<CategoryNode> nodes, int id) =>
+            nodes.Select(n => n.Id == id ? n : Find(n.Children, id)).FirstOrDefault(n => n is not null);
+        return Find(await GetCategoryTreeAsync(cancellationToken), id);
     }
 
     /// <summary>The category with this slug, its path from the root, its children and its siblings; null when unknown.</summary>
@@ -173,7 +181,7 @@ public sealed partial class CatalogService(IDbContextFactory<AppDbContext> dbFac
         if (row is null) return null;
 
         var extra = await db.Products.AsNoTracking().Where(p => p.Id == row.Id)
-            .Select(p => new { p.LongDescription, p.Specifications })
+            .Select(p => new { p.LongDescription, p.Specifications, p.Version })
             .FirstAsync(cancellationToken);
 
         var reviews = await db.Reviews.AsNoTracking()
@@ -207,6 +215,9 @@ public sealed partial class CatalogService(IDbContextFactory<AppDbContext> dbFac
             extra.Specifications.Select(s => new NameValue(s.Name, s.Value)).ToList(),
             breadcrumbs,
             reviews,
-            related);
+            related)
+        {
+            Version = extra.Version,
+        };
     }
 }

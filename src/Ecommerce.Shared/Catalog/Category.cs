@@ -17,6 +17,12 @@ public class Category : IHasTimestamps
     /// <summary>Position among its siblings (ascending).</summary>
     public int SortOrder { get; set; }
 
+    /// <summary>
+    /// The row version: every edit of the category's own fields adds one, and an edit made against an older version
+    /// (an API client's If-Match) is refused. A concurrency token, like <see cref="Product.Version"/>.
+    /// </summary>
+    public long Version { get; set; }
+
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
 }

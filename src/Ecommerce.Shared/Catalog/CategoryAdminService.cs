@@ -14,6 +14,8 @@ public sealed record CategoryInput
     public string? Description { get; init; }
     public string? ImageUrl { get; init; }
     public int? ParentId { get; init; }
+    /// <summary>The <see cref="Category.Version"/> the caller saw; when the category has moved on since, the update is refused.</summary>
+    public long? ExpectedVersion { get; init; }
     /// <summary>Fields a partial update changes (camelCase); null means all.</summary>
     public IReadOnlySet<string>? Present { get; init; }
 
@@ -21,7 +23,10 @@ public sealed record CategoryInput
 }
 
 public sealed record AdminCategory(int Id, string Name, string Slug, string? Description, string? ImageUrl, int? ParentId, int SortOrder,
-    int DirectProducts, IReadOnlyList<AdminCategory> Children);
+    int DirectProducts, IReadOnlyList<AdminCategory> Children)
+{
+    public long Version { get; init; }
+}
 
 /// <summary>
 /// The category tree for admins: create, rename, move (never under itself), reorder among siblings, delete when
@@ -40,7 +45,7 @@ public sealed class CategoryAdminService(
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, cancellationToken);
         var byParent = all.ToLookup(c => c.ParentId);
         AdminCategory Build(Category c, int depth) => new(c.Id, c.Name, c.Slug, c.Description, c.ImageUrl, c.ParentId, c.SortOrder,
-            counts.GetValueOrDefault(c.Id), depth < 32 ? byParent[c.Id].Select(child => Build(child, depth + 1)).ToList() : []);
+            counts.GetValueOrDefault(c.Id), depth < 32 ? byParent[c.Id].Select(child => Build(child, depth + 1)).ToList() : []) { Version = c.Version };
         return byParent[null].Select(c => Build(c, 0)).ToList();
     }
 
@@ -78,6 +83,7 @@ public sealed class CategoryAdminService(
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var category = await db.Categories.FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
         if (category is null) return NotFound(id);
+        if (input.ExpectedVersion is { } expected && expected != category.Version) return ChangedMeanwhile(category);
         var errors = await ValidateAsync(db, input, category, cancellationToken);
         if (errors.Count > 0) return Result<AdminCategory>.Failure(errors);
 
@@ -94,9 +100,21 @@ public sealed class CategoryAdminService(
         }
         var changes = AuditLog.Diff(before, Snapshot(category));
         if (changes.Count > 0)
+        {
+            category.Version++;
             audit.Record(db, actor, changes.ContainsKey("parentId") ? "category.moved" : "category.updated", "Category", Id(id),
                 $"Changed {string.Join(", ", changes.Keys)} of category {category.Name}", changes);
-        await db.SaveChangesAsync(cancellationToken);
+        }
+        try
+        {
+            // The version is a concurrency token: the update writes WHERE "Version" = @read, so of two edits made
+            // against the same version one is saved and the other refused.
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return ChangedMeanwhile(category, knowsCurrentVersion: false);
+        }
         await catalogChanged.CatalogChangedAsync(cancellationToken);
         return ToView(category);
     }
@@ -190,7 +208,14 @@ public sealed class CategoryAdminService(
     };
 
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
-    private static AdminCategory ToView(Category c) => new(c.Id, c.Name, c.Slug, c.Description, c.ImageUrl, c.ParentId, c.SortOrder, 0, []);
+    private static AdminCategory ToView(Category c) => new(c.Id, c.Name, c.Slug, c.Description, c.ImageUrl, c.ParentId, c.SortOrder, 0, []) { Version = c.Version };
+
+    /// <summary>The answer to an edit made against a version of the category someone else has changed since.</summary>
+    private static Error ChangedMeanwhile(Category category, bool knowsCurrentVersion = true) =>
+        new(ErrorCodes.Conflict, $"Someone else changed the category {category.Name} since you loaded it, so nothing was saved. Reload it and apply your change again.", "version")
+        {
+            Details = knowsCurrentVersion ? new Dictionary<string, object> { ["currentVersion"] = category.Version } : null,
+        };
     private static string Id(int id) => id.ToString(CultureInfo.InvariantCulture);
     private static Error NotFound(int id) => Error.NotFound($"Category with ID '{id}' not found");
 }

@@ -25,6 +25,12 @@ public static class ErrorCodes
     /// <summary>Not in the document's table: a request body that is not JSON (415).</summary>
     public const string UnsupportedMediaType = "UNSUPPORTED_MEDIA_TYPE";
     public const string ServiceUnavailable = "SERVICE_UNAVAILABLE";
+    /// <summary>Not in the document's table: an <c>X-API-Version</c> this store does not serve (400).</summary>
+    public const string UnsupportedApiVersion = "UNSUPPORTED_API_VERSION";
+    /// <summary>Not in the document's table: an <c>Idempotency-Key</c> sent again with a different request (422).</summary>
+    public const string IdempotencyKeyReused = "IDEMPOTENCY_KEY_REUSED";
+    /// <summary>Not in the document's table: an <c>If-Match</c> that names a version the resource has moved past (412).</summary>
+    public const string PreconditionFailed = "PRECONDITION_FAILED";
     public const string InternalError = "INTERNAL_ERROR";
     /// <summary>The account must verify its e-mail address first (when <c>Auth:RequireVerifiedEmailToOrder</c> is on).</summary>
     public const string EmailNotVerified = "EMAIL_NOT_VERIFIED";

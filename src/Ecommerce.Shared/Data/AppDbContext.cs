@@ -43,6 +43,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<StoreSecret> StoreSecrets => Set<StoreSecret>();
     public DbSet<JobLease> JobLeases => Set<JobLease>();
+    public DbSet<Idempotency.IdempotencyRecord> IdempotencyRecords => Set<Idempotency.IdempotencyRecord>();
 
     /// <summary>The full-text product search of the database this context talks to.</summary>
     public IProductSearch ProductSearch => Database.IsNpgsql() ? PostgresProductSearch.Instance : SqliteProductSearch.Instance;

@@ -1,3 +1,4 @@
+using Ecommerce.Shared.Common;
 using Ecommerce.Shared.Cart;
 using Ecommerce.Shared.Catalog;
 using Ecommerce.Shared.Coupons;
@@ -61,6 +62,7 @@ internal sealed class CategoryConfiguration : IEntityTypeConfiguration<Category>
         b.Property(c => c.Slug).HasMaxLength(Common.Slug.MaxLength);
         b.Property(c => c.Description).HasMaxLength(1000);
         b.Property(c => c.ImageUrl).HasMaxLength(500);
+        b.Property(c => c.Version).IsConcurrencyToken();
         b.HasIndex(c => c.Slug).IsUnique();
         b.HasOne(c => c.Parent).WithMany(c => c.Children).HasForeignKey(c => c.ParentId).OnDelete(DeleteBehavior.Restrict);
     }
@@ -248,6 +250,7 @@ internal sealed class OrderStatusChangeConfiguration : IEntityTypeConfiguration<
         b.Property(h => h.TrackingNumber).HasMaxLength(100);
         b.Property(h => h.Carrier).HasMaxLength(100);
         b.Property(h => h.ChangedByUserId).HasMaxLength(450);
+        b.Property(h => h.CorrelationId).HasMaxLength(RequestCorrelation.MaxLength);
         b.HasIndex(h => new { h.OrderId, h.CreatedAt });
     }
 }
@@ -298,6 +301,7 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<Audit.A
         b.Property(e => e.EntityType).HasMaxLength(64);
         b.Property(e => e.EntityId).HasMaxLength(128);
         b.Property(e => e.Summary).HasMaxLength(1000);
+        b.Property(e => e.CorrelationId).HasMaxLength(RequestCorrelation.MaxLength);
         b.HasIndex(e => e.At);
         b.HasIndex(e => new { e.EntityType, e.EntityId, e.At });
     }
@@ -320,5 +324,20 @@ internal sealed class JobLeaseConfiguration : IEntityTypeConfiguration<Instances
         b.HasKey(l => l.Name);
         b.Property(l => l.Name).HasMaxLength(100);
         b.Property(l => l.Holder).HasMaxLength(200);
+    }
+}
+
+internal sealed class IdempotencyRecordConfiguration : IEntityTypeConfiguration<Idempotency.IdempotencyRecord>
+{
+    public void Configure(EntityTypeBuilder<Idempotency.IdempotencyRecord> b)
+    {
+        b.Property(r => r.Scope).HasMaxLength(500);
+        b.Property(r => r.Key).HasMaxLength(Idempotency.IdempotencyRecord.MaxKeyLength);
+        b.Property(r => r.RequestHash).HasMaxLength(64);
+        b.Property(r => r.ContentType).HasMaxLength(200);
+        b.Property(r => r.Location).HasMaxLength(2000);
+        // Exactly one request claims a key: the insert of the second fails on this index.
+        b.HasIndex(r => new { r.Scope, r.Key }).IsUnique();
+        b.HasIndex(r => r.ExpiresAt);
     }
 }

@@ -48,7 +48,7 @@ public static class StoreDatabase
         services.AddPooledDbContextFactory<AppDbContext>((sp, options) =>
         {
             Configure(options, sp.GetRequiredService<IOptions<DatabaseOptions>>().Value, ConnectionString(sp));
-            options.AddInterceptors(sp.GetRequiredService<TimestampInterceptor>());
+            options.AddInterceptors(sp.GetRequiredService<StampingInterceptor>());
         });
         // Identity's stores and request-scoped code take the context directly; services create their own per operation.
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext());

@@ -44,7 +44,7 @@ public static class StoreServiceCollectionExtensions
         // The business metrics (docs/telemetry.md); the web host adds the exporters when telemetry is configured.
         services.AddMetrics();
         services.AddSingleton<StoreMetrics>();
-        services.AddSingleton<TimestampInterceptor>();
+        services.AddSingleton<StampingInterceptor>();
         services.AddStoreDatabase(configuration);
 
         // Several instances on one database: shared secrets, job leases, messages between instances, shared media.
@@ -64,6 +64,9 @@ public static class StoreServiceCollectionExtensions
         services.AddScoped<CartService>();
         services.Configure<CartOptions>(configuration.GetSection(CartOptions.Section));
         services.AddSingleton<AnonymousCartCleanup>();
+        services.AddOptions<Idempotency.IdempotencyOptions>().BindConfiguration(Idempotency.IdempotencyOptions.Section)
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<Idempotency.IdempotencyStore>();
         services.AddScoped<CouponService>();
         services.AddScoped<OrderService>();
         services.AddScoped<FavoriteService>();

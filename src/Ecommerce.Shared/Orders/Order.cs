@@ -87,7 +87,7 @@ public class OrderLine
 }
 
 /// <summary>An entry of the order's timeline: a status it moved to, when, by whom, and with what note or tracking.</summary>
-public class OrderStatusChange
+public class OrderStatusChange : IHasCorrelationId
 {
     public int Id { get; set; }
     public int OrderId { get; set; }
@@ -98,6 +98,8 @@ public class OrderStatusChange
     public string? Carrier { get; set; }
     public string? ChangedByUserId { get; set; }
     public DateTime CreatedAt { get; set; }
+    /// <summary>The <c>X-Correlation-Id</c> of the request that made the change (null for pages and jobs).</summary>
+    public string? CorrelationId { get; set; }
 }
 
 /// <summary>The last order number handed out per year, so numbers run ORD-2026-000001, ORD-2026-000002, …</summary>

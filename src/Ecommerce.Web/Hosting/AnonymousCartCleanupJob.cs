@@ -5,45 +5,22 @@ using Microsoft.Extensions.Options;
 namespace Ecommerce.Web.Hosting;
 
 /// <summary>
-/// Runs <see cref="AnonymousCartCleanup"/> at start-up and then every <c>Cart:CleanupIntervalMinutes</c>, on the app's
-/// clock — on one instance at a time: each run first takes the job's lease (<see cref="JobLeases"/>), so that with
-/// several instances the clean-up runs once, and another instance takes over when the holder stops.
+/// Runs <see cref="AnonymousCartCleanup"/> at start-up and then every <c>Cart:CleanupIntervalMinutes</c>, on one
+/// instance at a time (<see cref="LeasedPeriodicJob"/>).
 /// </summary>
 public sealed class AnonymousCartCleanupJob(
     AnonymousCartCleanup cleanup, JobLeases leases, IOptions<CartOptions> options, TimeProvider clock, ILogger<AnonymousCartCleanupJob> logger)
-    : BackgroundService
+    : LeasedPeriodicJob(leases, clock, logger)
 {
-    public const string LeaseName = "anonymous-cart-cleanup";
+    public const string Name = "anonymous-cart-cleanup";
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var interval = TimeSpan.FromMinutes(options.Value.CleanupIntervalMinutes);
-        using var timer = new PeriodicTimer(interval, clock);
-        do
-        {
-            try
-            {
-                // Held past the next tick, so the holder keeps it while it lives; another instance gets it once it is gone.
-                if (!await leases.TryAcquireAsync(LeaseName, interval * 2, stoppingToken)) continue;
-                var removed = await cleanup.RemoveStaleCartsAsync(stoppingToken);
-                logger.LogDebug("The anonymous-cart clean-up ran on this instance and removed {Count} carts", removed);
-                if (removed > 0) logger.LogInformation("Removed {Count} anonymous carts untouched for {Days} days", removed, options.Value.AnonymousDays);
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                logger.LogWarning(exception, "Removing stale anonymous carts failed; trying again at the next run");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    protected override string LeaseName => Name;
+    protected override TimeSpan Interval => TimeSpan.FromMinutes(options.Value.CleanupIntervalMinutes);
 
-    public override async Task StopAsync(CancellationToken cancellationToken)
+    protected override async Task RunOnceAsync(CancellationToken cancellationToken)
     {
-        await base.StopAsync(cancellationToken);
-        try { await leases.ReleaseAsync(LeaseName, cancellationToken); }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            logger.LogDebug(exception, "Could not give back the clean-up lease; it runs out by itself");
-        }
+        var removed = await cleanup.RemoveStaleCartsAsync(cancellationToken);
+        logger.LogDebug("The anonymous-cart clean-up ran on this instance and removed {Count} carts", removed);
+        if (removed > 0) logger.LogInformation("Removed {Count} anonymous carts untouched for {Days} days", removed, options.Value.AnonymousDays);
     }
 }

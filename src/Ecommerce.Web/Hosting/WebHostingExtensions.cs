@@ -94,6 +94,8 @@ public static class WebHostingExtensions
         services.AddSingleton<IRateLimitRejectionPage, RateLimitRejectionPage>();
         services.AddOptions<CartOptions>().ValidateDataAnnotations().ValidateOnStart();
         services.AddHostedService<AnonymousCartCleanupJob>();
+        services.AddHostedService<IdempotencyPurgeJob>();
+        services.AddCorrelationIds();
         services.AddStoreTelemetry(configuration);
         return services;
     }
@@ -102,6 +104,10 @@ public static class WebHostingExtensions
     {
         // First: the client address, scheme and host as the trusted proxy saw them (docs/configuration.md).
         app.UseForwardedHeaders();
+        // Then the request's correlation id, so that everything after it (errors and their logs too) carries it.
+        app.UseCorrelationIds();
+        app.UseApiVersioning();
+        app.UseApiCacheDefaults();
         app.UseSecurityHeaders();
         // The Prometheus scrape endpoint (when enabled) judges the client by the address settled just above.
         app.UseStoreMetricsEndpoint();
@@ -153,6 +159,8 @@ public static class WebHostingExtensions
             .WithTitle("E-Commerce Platform API")
             .DisableDefaultFonts() // no font requests to another host: the reference works offline
             .WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+        // Document 002 points its clients at /swagger for the reference.
+        app.MapGet("/swagger/{**rest}", () => Results.Redirect(SecurityHeaders.ApiReferencePath, permanent: true)).ExcludeFromDescription();
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });

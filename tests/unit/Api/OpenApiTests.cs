@@ -1,6 +1,9 @@
 using System.Net;
 using System.Text.Json;
 using Ecommerce.Tests.Unit.Infrastructure;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Ecommerce.Tests.Unit.Api;
 
@@ -117,5 +120,82 @@ public class OpenApiTests(ApiCatalogFixture fixture) : IClassFixture<ApiCatalogF
         using var script = await client.GetAsync(new Uri(page, "scalar.js"));
         Assert.Equal(HttpStatusCode.OK, script.StatusCode);
         Assert.True((await script.Content.ReadAsByteArrayAsync()).Length > 10_000);
+    }
+
+    [Fact]
+    public async Task Every_route_the_app_maps_under_api_v1_is_in_the_document_and_nothing_else()
+    {
+        var mapped = fixture.App.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => ("/" + e.RoutePattern.RawText?.TrimStart('/')).StartsWith("/api/v1/", StringComparison.Ordinal))
+            .SelectMany(e => (e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? []).Select(m =>
+                $"{m.ToUpperInvariant()} /{e.RoutePattern.RawText!.TrimStart('/').TrimEnd('/')}"))
+            .Where(route => !route.StartsWith("HEAD ", StringComparison.Ordinal))
+            .ToHashSet();
+        var documented = (await Document()).GetProperty("paths").EnumerateObject()
+            .SelectMany(path => path.Value.EnumerateObject().Select(op => $"{op.Name.ToUpperInvariant()} {path.Name.TrimEnd('/')}"))
+            .ToHashSet();
+
+        Assert.True(mapped.Count > 40, $"Only {mapped.Count} routes found.");
+        Assert.Empty(mapped.Except(documented).Order());
+        Assert.Empty(documented.Except(mapped).Order());
+    }
+
+    [Fact]
+    public async Task Every_operation_documents_the_common_headers_and_errors_and_some_their_own()
+    {
+        var document = await Document();
+        var operations = document.GetProperty("paths").EnumerateObject()
+            .SelectMany(path => path.Value.EnumerateObject().Select(op => (Key: $"{op.Name.ToUpperInvariant()} {path.Name}", Operation: op.Value)))
+            .ToDictionary(o => o.Key, o => o.Operation);
+        foreach (var (key, operation) in operations)
+        {
+            var headers = Parameters(operation, "header");
+            Assert.Contains("X-Correlation-Id", headers);
+            Assert.Contains("X-API-Version", headers);
+            var responses = operation.GetProperty("responses");
+            foreach (var status in new[] { "400", "429", "500", "503" })
+                Assert.True(responses.TryGetProperty(status, out _), $"{key} does not document {status}.");
+            var first = responses.EnumerateObject().First().Value;
+            Assert.True(first.GetProperty("headers").TryGetProperty("X-RateLimit-Remaining", out _), key);
+            Assert.True(first.GetProperty("headers").TryGetProperty("X-Correlation-Id", out _), key);
+        }
+
+        var create = operations["POST /api/v1/orders"];
+        Assert.Contains("Idempotency-Key", Parameters(create, "header"));
+        Assert.True(create.GetProperty("responses").TryGetProperty("422", out _));
+        Assert.True(create.GetProperty("responses").GetProperty("201").GetProperty("headers").TryGetProperty("Idempotent-Replayed", out _));
+
+        foreach (var read in new[] { "GET /api/v1/products", "GET /api/v1/products/{id}", "GET /api/v1/products/search", "GET /api/v1/categories", "GET /api/v1/categories/{id}", "GET /api/v1/orders/{orderId}" })
+        {
+            Assert.Contains("If-None-Match", Parameters(operations[read], "header"));
+            Assert.True(operations[read].GetProperty("responses").TryGetProperty("304", out _), read);
+            Assert.True(operations[read].GetProperty("responses").GetProperty("200").GetProperty("headers").TryGetProperty("ETag", out _), read);
+        }
+        foreach (var update in new[] { "PUT /api/v1/products/{id}", "PUT /api/v1/categories/{id}" })
+        {
+            Assert.Contains("If-Match", Parameters(operations[update], "header"));
+            Assert.True(operations[update].GetProperty("responses").TryGetProperty("412", out _), update);
+        }
+        Assert.DoesNotContain("Idempotency-Key", Parameters(operations["GET /api/v1/products"], "header"));
+    }
+
+    [Fact]
+    public async Task The_error_envelope_schema_carries_the_documents_example()
+    {
+        var schema = (await Document()).GetProperty("components").GetProperty("schemas").GetProperty("ApiErrorResponse");
+        var example = schema.GetProperty("examples")[0];
+        Assert.Equal("Request validation failed", example.GetProperty("message").GetString());
+        Assert.Equal("abc123-def456-ghi789", example.GetProperty("traceId").GetString());
+    }
+
+    [Theory]
+    [InlineData("/swagger")]
+    [InlineData("/swagger/index.html")]
+    public async Task Swagger_leads_to_the_reference(string path)
+    {
+        using var client = fixture.App.CreateRawClient();
+        using var response = await client.GetAsync(path);
+        Assert.Equal(HttpStatusCode.MovedPermanently, response.StatusCode);
+        Assert.Equal("/api/docs", response.Headers.Location?.OriginalString);
     }
 }

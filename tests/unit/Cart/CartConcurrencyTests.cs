@@ -109,7 +109,7 @@ public sealed class CartConcurrencyTests : IDisposable
     {
         public AppDbContext CreateDbContext() =>
             new(TestProvider.Options(database.ConnectionString)
-                .AddInterceptors(new TimestampInterceptor(database.Clock), gate)
+                .AddInterceptors(new StampingInterceptor(database.Clock), gate)
                 .Options);
     }
 }

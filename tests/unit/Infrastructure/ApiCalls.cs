@@ -53,10 +53,16 @@ public static class ApiCalls
 
     public static Task<ApiReply> DeleteApiAsync(this HttpClient client, string url) => client.CallAsync(HttpMethod.Delete, url);
 
+    /// <summary>Sends a request with extra request headers (e.g. Idempotency-Key, If-None-Match).</summary>
+    public static Task<ApiReply> SendApiAsync(this HttpClient client, HttpMethod method, string url, object? body, params (string Name, string Value)[] headers) =>
+        client.CallAsync(method, url, body, requestHeaders: headers.Select(h => KeyValuePair.Create(h.Name, h.Value)));
+
     /// <summary>Sends a request; <paramref name="body"/> is serialized as JSON, or sent as is when it is a <see cref="RawJson"/>.</summary>
-    public static async Task<ApiReply> CallAsync(this HttpClient client, HttpMethod method, string url, object? body = null, string? bearer = null)
+    public static async Task<ApiReply> CallAsync(this HttpClient client, HttpMethod method, string url, object? body = null, string? bearer = null,
+        IEnumerable<KeyValuePair<string, string>>? requestHeaders = null)
     {
         using var request = new HttpRequestMessage(method, url);
+        foreach (var (name, value) in requestHeaders ?? []) request.Headers.TryAddWithoutValidation(name, value);
         request.Content = body switch
         {
             null => null,

@@ -46,7 +46,7 @@ public sealed class TestDatabase : IDisposable
     public Dictionary<string, string?> Settings => TestProvider.Settings(ConnectionString);
 
     public AppDbContext CreateContext() =>
-        new(TestProvider.Options(ConnectionString).AddInterceptors(new TimestampInterceptor(Clock)).Options);
+        new(TestProvider.Options(ConnectionString).AddInterceptors(new StampingInterceptor(Clock)).Options);
 
     /// <summary>A catalog service over this database with a fresh category cache.</summary>
     public CatalogService CreateCatalogService() =>

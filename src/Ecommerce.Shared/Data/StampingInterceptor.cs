@@ -5,9 +5,11 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace Ecommerce.Shared.Data;
 
 /// <summary>
-/// Stamps <see cref="IHasTimestamps"/> entities with the current UTC time from the injected clock.
+/// Stamps what every save should carry without each service remembering it: <see cref="IHasTimestamps"/> entities get
+/// the current UTC time from the injected clock, and new <see cref="IHasCorrelationId"/> entities (status history,
+/// audit entries) the correlation id of the request that made them (<see cref="RequestCorrelation"/>).
 /// </summary>
-public sealed class TimestampInterceptor(TimeProvider clock) : SaveChangesInterceptor
+public sealed class StampingInterceptor(TimeProvider clock) : SaveChangesInterceptor
 {
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
@@ -26,6 +28,7 @@ public sealed class TimestampInterceptor(TimeProvider clock) : SaveChangesInterc
     {
         if (context is null) return;
         var now = clock.GetUtcNow().UtcDateTime;
+        var correlationId = RequestCorrelation.Current;
         foreach (var entry in context.ChangeTracker.Entries())
         {
             if (entry.State is not (EntityState.Added or EntityState.Modified)) continue;
@@ -44,6 +47,8 @@ public sealed class TimestampInterceptor(TimeProvider clock) : SaveChangesInterc
                 }
             }
 
+            if (entry.State == EntityState.Added && entry.Entity is IHasCorrelationId correlated && correlated.CorrelationId is null)
+                correlated.CorrelationId = correlationId;
         }
     }
 }
