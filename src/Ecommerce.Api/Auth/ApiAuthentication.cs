@@ -26,7 +26,7 @@ public static class ApiAuthentication
     /// </summary>
     public static IServiceCollection AddApiAuthentication(this IServiceCollection services)
     {
-        services.AddOptions<JwtOptions>().BindConfiguration(JwtOptions.Section);
+        services.AddStoreOptions<JwtOptions>(JwtOptions.Section);
         services.AddSingleton<SigningKeyProvider>();
         services.AddScoped<TokenService>();
 

@@ -46,12 +46,11 @@ public static class ApiVersioning
 
     public static IServiceCollection AddApiVersioning(this IServiceCollection services)
     {
-        services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.Section)
+        services.AddStoreOptions<ApiOptions>(ApiOptions.Section)
             .Validate(o => o.Versions.Keys.All(v => Supported.Contains(v, StringComparer.OrdinalIgnoreCase)),
                 $"Api:Versions names a version this build does not serve (it serves {string.Join(", ", Supported)}).")
             .Validate(o => o.Versions.Values.All(p => p.SunsetAt is null || p.DeprecatedAt is null || p.SunsetAt > p.DeprecatedAt),
-                "Api:Versions: a version's SunsetAt must come after its DeprecatedAt.")
-            .ValidateOnStart();
+                "Api:Versions: a version's SunsetAt must come after its DeprecatedAt.");
         return services;
     }
 

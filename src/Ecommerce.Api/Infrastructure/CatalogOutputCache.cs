@@ -15,6 +15,7 @@ public sealed class CatalogCacheOptions
     public const string Section = "Caching";
 
     /// <summary>How long a catalog page or API listing may be served from memory; 0 turns the cache off.</summary>
+    [System.ComponentModel.DataAnnotations.Range(0, 24 * 60 * 60)]
     public int CatalogSeconds { get; set; } = 30;
 }
 
@@ -149,7 +150,7 @@ public static class CatalogOutputCacheExtensions
 {
     public static IServiceCollection AddCatalogOutputCache(this IServiceCollection services)
     {
-        services.AddOptions<CatalogCacheOptions>().BindConfiguration(CatalogCacheOptions.Section);
+        services.AddStoreOptions<CatalogCacheOptions>(CatalogCacheOptions.Section);
         services.AddSingleton<CatalogListingCachePolicy>();
         services.AddSingleton<CatalogProductCachePolicy>();
         services.AddOutputCache(options =>

@@ -23,7 +23,7 @@ public static class StoreRateLimiting
 {
     public static IServiceCollection AddStoreRateLimiting(this IServiceCollection services)
     {
-        services.AddOptions<RateLimitingOptions>().BindConfiguration(RateLimitingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddStoreOptions<RateLimitingOptions>(RateLimitingOptions.Section);
         services.AddSingleton<ActionRateLimiter>();
         services.AddSingleton<ApiPlanLimiter>();
         services.AddRateLimiter(_ => { });

@@ -1,3 +1,4 @@
+using Ecommerce.Shared.Customers;
 using System.Globalization;
 using Ecommerce.Shared.Audit;
 using Ecommerce.Shared.Common;
@@ -20,7 +21,7 @@ public sealed class ProductAdminService(
     AuditLog audit,
     ICatalogChangeNotifier catalogChanged,
     IOptions<StoreSettings> store,
-    IOptions<BackOfficeOptions> backOffice,
+    IOptions<AdminOptions> backOffice,
     TimeProvider clock)
 {
     public const int MaxBulkProducts = 5000;

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Ecommerce.Shared.Common;
 using Ecommerce.Shared.Instances;
 using Microsoft.Extensions.Options;
@@ -11,18 +12,22 @@ public sealed class MediaOptions
     public const string Section = "Media";
 
     /// <summary>The largest picture accepted, in bytes.</summary>
+    [Range(1024, 1L << 30)]
     public long MaxImageBytes { get; set; } = 5 * 1024 * 1024;
 
     /// <summary>The widest or tallest picture accepted, in pixels (checked before the picture is decoded).</summary>
+    [Range(16, 100_000)]
     public int MaxImageDimension { get; set; } = 8000;
 
     /// <summary>The most pixels (width × height) a picture may have, checked before it is decoded.</summary>
+    [Range(256, 1_000_000_000)]
     public long MaxImagePixels { get; set; } = 40_000_000;
 
     /// <summary>
     /// The folder uploaded files are kept in, relative to the data folder or absolute. With several instances, a folder
     /// they all mount (e.g. <c>/mnt/shop-media</c>).
     /// </summary>
+    [Required]
     public string Path { get; set; } = "media";
 }
 

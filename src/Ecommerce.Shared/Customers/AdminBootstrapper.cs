@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Logging;
@@ -5,14 +6,19 @@ using Microsoft.Extensions.Options;
 
 namespace Ecommerce.Shared.Customers;
 
-/// <summary>The bootstrap admin account (configuration section "Admin").</summary>
+/// <summary>The back office (configuration section "Admin"): the bootstrap admin account, and what the back office shows.</summary>
 public sealed class AdminOptions
 {
     public const string Section = "Admin";
     public const string DevelopmentEmail = "admin@example.com";
 
+    [EmailAddress]
     public string? Email { get; set; }
     public string? Password { get; set; }
+
+    /// <summary>Products with this many or fewer in stock are low: listed on the dashboard, the products grid's "Low" stock filter.</summary>
+    [Range(0, 1_000_000)]
+    public int LowStockThreshold { get; set; } = 5;
 }
 
 /// <summary>

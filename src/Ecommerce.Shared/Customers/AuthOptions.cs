@@ -1,3 +1,4 @@
+using Ecommerce.Shared.Common;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -58,7 +59,7 @@ public sealed class AuthOptions
     /// <summary>Binds the section and refuses to start with values that make no sense.</summary>
     public static void Register(IServiceCollection services)
     {
-        services.AddOptions<AuthOptions>().BindConfiguration(Section).ValidateOnStart();
+        services.AddStoreOptions<AuthOptions>(Section);
         services.AddSingleton<IValidateOptions<AuthOptions>, Validator>();
     }
 

@@ -1,3 +1,4 @@
+using Ecommerce.Shared.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -41,10 +42,9 @@ public static class StoreDatabase
     /// <summary>Registers the options, the context factory for the configured provider and its seams.</summary>
     public static IServiceCollection AddStoreDatabase(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.Section))
+        services.AddStoreOptions<DatabaseOptions>(DatabaseOptions.Section)
             .Validate(o => Enum.IsDefined(o.Provider), "Database:Provider must be Sqlite or Postgres.")
-            .Validate(o => o.MaxRetryCount is >= 0 and <= 20, "Database:MaxRetryCount must be between 0 and 20.")
-            .ValidateOnStart();
+            .Validate(o => o.MaxRetryCount is >= 0 and <= 20, "Database:MaxRetryCount must be between 0 and 20.");
         services.AddPooledDbContextFactory<AppDbContext>((sp, options) =>
         {
             Configure(options, sp.GetRequiredService<IOptions<DatabaseOptions>>().Value, ConnectionString(sp));

@@ -29,14 +29,15 @@ public static class StoreServiceCollectionExtensions
     /// <summary>Registers the store's data, options and application services.</summary>
     public static IServiceCollection AddStore(this IServiceCollection services, IConfiguration configuration, string contentRootPath)
     {
-        services.Configure<StoreSettings>(configuration.GetSection(StoreSettings.Section));
-        services.Configure<SeedOptions>(configuration.GetSection(SeedOptions.Section));
-        services.Configure<AdminOptions>(configuration.GetSection(AdminOptions.Section));
+        services.AddStoreOptions<StoreSettings>(StoreSettings.Section);
+        services.AddStoreOptions<SeedOptions>(SeedOptions.Section);
+        services.AddStoreOptions<AdminOptions>(AdminOptions.Section);
+        services.AddStoreOptions<StorageOptions>(StorageOptions.Section);
 
         // Resolved when first needed, so hosts and tests can override configuration up to start-up.
         services.AddSingleton(sp =>
         {
-            var storage = sp.GetRequiredService<IConfiguration>().GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
+            var storage = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<StorageOptions>>().Value;
             return new DataDirectory(Path.GetFullPath(Path.Combine(contentRootPath, storage.DataPath)));
         });
 
@@ -62,10 +63,9 @@ public static class StoreServiceCollectionExtensions
         services.AddSingleton<CategoryDirectory>();
         services.AddScoped<CatalogService>();
         services.AddScoped<CartService>();
-        services.Configure<CartOptions>(configuration.GetSection(CartOptions.Section));
+        services.AddStoreOptions<CartOptions>(CartOptions.Section);
         services.AddSingleton<AnonymousCartCleanup>();
-        services.AddOptions<Idempotency.IdempotencyOptions>().BindConfiguration(Idempotency.IdempotencyOptions.Section)
-            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddStoreOptions<Idempotency.IdempotencyOptions>(Idempotency.IdempotencyOptions.Section);
         services.AddSingleton<Idempotency.IdempotencyStore>();
         services.AddScoped<CouponService>();
         services.AddScoped<OrderService>();
@@ -88,8 +88,7 @@ public static class StoreServiceCollectionExtensions
         services.AddSingleton<PaymentMethodRegistry>();
 
         // The back office.
-        services.Configure<MediaOptions>(configuration.GetSection(MediaOptions.Section));
-        services.Configure<BackOfficeOptions>(configuration.GetSection(BackOfficeOptions.Section));
+        services.AddStoreOptions<MediaOptions>(MediaOptions.Section);
         services.AddScoped<AuditLog>();
         services.AddSingleton<ProductImageStore>();
         services.TryAddScoped<ICatalogChangeNotifier, CategoryDirectoryRefresher>();
@@ -102,7 +101,7 @@ public static class StoreServiceCollectionExtensions
         services.AddScoped<RefundService>();
         services.AddScoped<DashboardService>();
 
-        services.Configure<MailOptions>(configuration.GetSection(MailOptions.Section));
+        services.AddStoreOptions<MailOptions>(MailOptions.Section);
         services.AddSingleton<IEmailSender, PickupFolderEmailSender>();
 
         services.AddScoped<AdminBootstrapper>();

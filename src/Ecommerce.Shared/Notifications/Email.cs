@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Ecommerce.Shared.Data;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -20,8 +21,10 @@ public sealed class MailOptions
     public const string Section = "Mail";
 
     /// <summary>The sender address of the store's e-mails.</summary>
+    [Required]
     public string From { get; set; } = "Harbor Supply <no-reply@harbor-supply.example>";
     /// <summary>Where messages are written while no mail server is configured; relative to the data folder.</summary>
+    [Required]
     public string PickupFolder { get; set; } = "mail";
 }
 

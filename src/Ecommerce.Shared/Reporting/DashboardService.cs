@@ -1,3 +1,4 @@
+using Ecommerce.Shared.Customers;
 using Ecommerce.Shared.Catalog;
 using Ecommerce.Shared.Common;
 using Ecommerce.Shared.Data;
@@ -6,15 +7,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Ecommerce.Shared.Reporting;
-
-/// <summary>Back-office settings (configuration section "Admin").</summary>
-public sealed class BackOfficeOptions
-{
-    public const string Section = "Admin";
-
-    /// <summary>Products with this many or fewer in stock are low: listed on the dashboard, the products grid's "Low" stock filter.</summary>
-    public int LowStockThreshold { get; set; } = 5;
-}
 
 public sealed record DailyRevenue(DateOnly Day, Money Revenue, int Orders);
 public sealed record StockAlert(int Id, string Name, string Sku, int Stock);
@@ -29,7 +21,7 @@ public sealed record DashboardFigures(
 /// The back office's figures, each from an aggregate query (sums, counts, groups in the database), never by
 /// loading orders into memory. Revenue counts paid orders (paid, processing, shipped, delivered) by payment date.
 /// </summary>
-public sealed class DashboardService(IDbContextFactory<AppDbContext> dbFactory, IOptions<BackOfficeOptions> options, TimeProvider clock)
+public sealed class DashboardService(IDbContextFactory<AppDbContext> dbFactory, IOptions<AdminOptions> options, TimeProvider clock)
 {
     public async Task<DashboardFigures> GetAsync(CancellationToken cancellationToken = default)
     {

@@ -1,3 +1,4 @@
+using Ecommerce.Shared.Common;
 using System.ComponentModel.DataAnnotations;
 using System.Net;
 using Microsoft.AspNetCore.HttpOverrides;
@@ -33,8 +34,7 @@ public static class ProxyHosting
 {
     public static IServiceCollection AddStoreForwardedHeaders(this IServiceCollection services)
     {
-        services.AddOptions<ForwardedHeadersSettings>().BindConfiguration(ForwardedHeadersSettings.Section)
-            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddStoreOptions<ForwardedHeadersSettings>(ForwardedHeadersSettings.Section);
         services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<ForwardedHeadersSettings>, IConfiguration>((options, settings, configuration) =>
         {
             options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;

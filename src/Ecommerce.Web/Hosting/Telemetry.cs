@@ -69,8 +69,7 @@ public static class Telemetry
 
     public static IServiceCollection AddStoreTelemetry(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<PrometheusEndpointOptions>().BindConfiguration(PrometheusEndpointOptions.Section)
-            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddStoreOptions<PrometheusEndpointOptions>(PrometheusEndpointOptions.Section);
 
         // Decided while the services are registered: when both are off, OpenTelemetry is not registered at all.
         var otlp = !string.IsNullOrWhiteSpace(configuration[OtlpEndpointKey]);

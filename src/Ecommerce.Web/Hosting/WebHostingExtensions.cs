@@ -92,7 +92,6 @@ public static class WebHostingExtensions
 
         services.AddStoreForwardedHeaders();
         services.AddSingleton<IRateLimitRejectionPage, RateLimitRejectionPage>();
-        services.AddOptions<CartOptions>().ValidateDataAnnotations().ValidateOnStart();
         services.AddHostedService<AnonymousCartCleanupJob>();
         services.AddHostedService<IdempotencyPurgeJob>();
         services.AddCorrelationIds();
