@@ -16,8 +16,8 @@ internal sealed class ApplicationUserConfiguration : IEntityTypeConfiguration<Ap
 {
     public void Configure(EntityTypeBuilder<ApplicationUser> b)
     {
-        b.Property(u => u.FirstName).HasMaxLength(100);
-        b.Property(u => u.LastName).HasMaxLength(100);
+        b.Property(u => u.FirstName).HasMaxLength(Limits.Account.FirstName);
+        b.Property(u => u.LastName).HasMaxLength(Limits.Account.LastName);
         b.HasMany(u => u.Addresses).WithOne().HasForeignKey(a => a.UserId).OnDelete(DeleteBehavior.Cascade);
     }
 }
@@ -26,15 +26,15 @@ internal sealed class AddressConfiguration : IEntityTypeConfiguration<Address>
 {
     public void Configure(EntityTypeBuilder<Address> b)
     {
-        b.Property(a => a.FirstName).HasMaxLength(100);
-        b.Property(a => a.LastName).HasMaxLength(100);
-        b.Property(a => a.Street).HasMaxLength(200);
-        b.Property(a => a.Street2).HasMaxLength(200);
-        b.Property(a => a.City).HasMaxLength(100);
-        b.Property(a => a.State).HasMaxLength(100);
-        b.Property(a => a.ZipCode).HasMaxLength(20);
-        b.Property(a => a.Country).HasMaxLength(100);
-        b.Property(a => a.Phone).HasMaxLength(40);
+        b.Property(a => a.FirstName).HasMaxLength(Limits.Address.FirstName);
+        b.Property(a => a.LastName).HasMaxLength(Limits.Address.LastName);
+        b.Property(a => a.Street).HasMaxLength(Limits.Address.Street);
+        b.Property(a => a.Street2).HasMaxLength(Limits.Address.Street2);
+        b.Property(a => a.City).HasMaxLength(Limits.Address.City);
+        b.Property(a => a.State).HasMaxLength(Limits.Address.State);
+        b.Property(a => a.ZipCode).HasMaxLength(Limits.Address.ZipCode);
+        b.Property(a => a.Country).HasMaxLength(Limits.Address.Country);
+        b.Property(a => a.Phone).HasMaxLength(Limits.Address.Phone);
         b.HasIndex(a => a.UserId);
         // One default address per customer, enforced by the database (the filter reads the same in SQLite and PostgreSQL).
         b.HasIndex(a => a.UserId, "IX_Addresses_UserId_Default").IsUnique().HasFilter("\"IsDefault\"");
@@ -58,10 +58,10 @@ internal sealed class CategoryConfiguration : IEntityTypeConfiguration<Category>
 {
     public void Configure(EntityTypeBuilder<Category> b)
     {
-        b.Property(c => c.Name).HasMaxLength(100);
-        b.Property(c => c.Slug).HasMaxLength(Common.Slug.MaxLength);
-        b.Property(c => c.Description).HasMaxLength(1000);
-        b.Property(c => c.ImageUrl).HasMaxLength(500);
+        b.Property(c => c.Name).HasMaxLength(Limits.Category.Name);
+        b.Property(c => c.Slug).HasMaxLength(Limits.Category.Slug);
+        b.Property(c => c.Description).HasMaxLength(Limits.Category.Description);
+        b.Property(c => c.ImageUrl).HasMaxLength(Limits.Category.ImageUrl);
         b.Property(c => c.Version).IsConcurrencyToken();
         b.HasIndex(c => c.Slug).IsUnique();
         b.HasOne(c => c.Parent).WithMany(c => c.Children).HasForeignKey(c => c.ParentId).OnDelete(DeleteBehavior.Restrict);
@@ -72,11 +72,11 @@ internal sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
 {
     public void Configure(EntityTypeBuilder<Product> b)
     {
-        b.Property(p => p.Name).HasMaxLength(200).IsCaseInsensitive();
-        b.Property(p => p.Slug).HasMaxLength(Common.Slug.MaxLength);
-        b.Property(p => p.Sku).HasMaxLength(64).IsCaseInsensitive(); // SKU-1 and sku-1 are the same SKU
-        b.Property(p => p.Description).HasMaxLength(1000);
-        b.Property(p => p.LongDescription).HasMaxLength(20000);
+        b.Property(p => p.Name).HasMaxLength(Limits.Product.Name).IsCaseInsensitive();
+        b.Property(p => p.Slug).HasMaxLength(Limits.Product.Slug);
+        b.Property(p => p.Sku).HasMaxLength(Limits.Product.Sku).IsCaseInsensitive(); // SKU-1 and sku-1 are the same SKU
+        b.Property(p => p.Description).HasMaxLength(Limits.Product.Description);
+        b.Property(p => p.LongDescription).HasMaxLength(Limits.Product.LongDescription);
         b.Property(p => p.OwnerId).HasMaxLength(450);
         b.Ignore(p => p.Price);
         b.Ignore(p => p.CompareAtPrice);
@@ -112,8 +112,8 @@ internal sealed class ProductImageConfiguration : IEntityTypeConfiguration<Produ
 {
     public void Configure(EntityTypeBuilder<ProductImage> b)
     {
-        b.Property(i => i.Url).HasMaxLength(500);
-        b.Property(i => i.AltText).HasMaxLength(300);
+        b.Property(i => i.Url).HasMaxLength(Limits.Product.ImageUrl);
+        b.Property(i => i.AltText).HasMaxLength(Limits.Product.ImageAlt);
         b.HasIndex(i => new { i.ProductId, i.SortOrder });
     }
 }
@@ -122,9 +122,9 @@ internal sealed class ReviewConfiguration : IEntityTypeConfiguration<Review>
 {
     public void Configure(EntityTypeBuilder<Review> b)
     {
-        b.Property(r => r.AuthorName).HasMaxLength(100);
-        b.Property(r => r.Title).HasMaxLength(200);
-        b.Property(r => r.Comment).HasMaxLength(4000);
+        b.Property(r => r.AuthorName).HasMaxLength(Limits.Review.AuthorName);
+        b.Property(r => r.Title).HasMaxLength(Limits.Review.Title);
+        b.Property(r => r.Comment).HasMaxLength(Limits.Review.Comment);
         b.HasIndex(r => new { r.ProductId, r.CreatedAt });
         // One review per customer and product.
         b.HasIndex(r => new { r.ProductId, r.UserId }).IsUnique().HasFilter("\"UserId\" IS NOT NULL");
@@ -149,7 +149,7 @@ internal sealed class CartConfiguration : IEntityTypeConfiguration<ShoppingCart>
 {
     public void Configure(EntityTypeBuilder<ShoppingCart> b)
     {
-        b.Property(c => c.CouponCode).HasMaxLength(50);
+        b.Property(c => c.CouponCode).HasMaxLength(Limits.Coupon.Code);
         b.HasIndex(c => c.UserId).IsUnique().HasFilter("\"UserId\" IS NOT NULL");
         b.HasIndex(c => c.AnonymousId).IsUnique().HasFilter("\"AnonymousId\" IS NOT NULL");
         b.HasIndex(c => c.UpdatedAt);
@@ -171,8 +171,8 @@ internal sealed class CouponConfiguration : IEntityTypeConfiguration<Coupon>
 {
     public void Configure(EntityTypeBuilder<Coupon> b)
     {
-        b.Property(c => c.Code).HasMaxLength(50);
-        b.Property(c => c.Description).HasMaxLength(500);
+        b.Property(c => c.Code).HasMaxLength(Limits.Coupon.Code);
+        b.Property(c => c.Description).HasMaxLength(Limits.Coupon.Description);
         b.Property(c => c.PercentOff).HasPrecision(5, 2);
         b.HasIndex(c => c.Code).IsUnique();
         b.Property(c => c.TimesUsed).IsConcurrencyToken();
@@ -195,15 +195,15 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
     public void Configure(EntityTypeBuilder<Order> b)
     {
         b.Property(o => o.OrderNumber).HasMaxLength(32);
-        b.Property(o => o.CustomerEmail).HasMaxLength(256);
+        b.Property(o => o.CustomerEmail).HasMaxLength(Limits.Account.Email);
         b.Property(o => o.CustomerName).HasMaxLength(200);
         b.Property(o => o.Currency).HasMaxLength(3);
-        b.Property(o => o.CouponCode).HasMaxLength(50);
-        b.Property(o => o.Notes).HasMaxLength(2000);
+        b.Property(o => o.CouponCode).HasMaxLength(Limits.Coupon.Code);
+        b.Property(o => o.Notes).HasMaxLength(Limits.Order.Notes);
         b.Property(o => o.PaymentMethod).HasMaxLength(50);
-        b.Property(o => o.TrackingNumber).HasMaxLength(100);
-        b.Property(o => o.Carrier).HasMaxLength(100);
-        b.Property(o => o.CancelReason).HasMaxLength(1000);
+        b.Property(o => o.TrackingNumber).HasMaxLength(Limits.Order.TrackingNumber);
+        b.Property(o => o.Carrier).HasMaxLength(Limits.Order.Carrier);
+        b.Property(o => o.CancelReason).HasMaxLength(Limits.Order.Note);
         b.HasIndex(o => o.OrderNumber).IsUnique();
         b.HasIndex(o => new { o.UserId, o.CreatedAt });
         b.HasIndex(o => new { o.Status, o.CreatedAt });
@@ -217,15 +217,15 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
 
     private static void ConfigureAddress(ComplexPropertyBuilder<OrderAddress> a)
     {
-        a.Property(x => x.FirstName).HasMaxLength(100);
-        a.Property(x => x.LastName).HasMaxLength(100);
-        a.Property(x => x.Street).HasMaxLength(200);
-        a.Property(x => x.Street2).HasMaxLength(200);
-        a.Property(x => x.City).HasMaxLength(100);
-        a.Property(x => x.State).HasMaxLength(100);
-        a.Property(x => x.ZipCode).HasMaxLength(20);
-        a.Property(x => x.Country).HasMaxLength(100);
-        a.Property(x => x.Phone).HasMaxLength(40);
+        a.Property(x => x.FirstName).HasMaxLength(Limits.Address.FirstName);
+        a.Property(x => x.LastName).HasMaxLength(Limits.Address.LastName);
+        a.Property(x => x.Street).HasMaxLength(Limits.Address.Street);
+        a.Property(x => x.Street2).HasMaxLength(Limits.Address.Street2);
+        a.Property(x => x.City).HasMaxLength(Limits.Address.City);
+        a.Property(x => x.State).HasMaxLength(Limits.Address.State);
+        a.Property(x => x.ZipCode).HasMaxLength(Limits.Address.ZipCode);
+        a.Property(x => x.Country).HasMaxLength(Limits.Address.Country);
+        a.Property(x => x.Phone).HasMaxLength(Limits.Address.Phone);
     }
 }
 
@@ -233,9 +233,9 @@ internal sealed class OrderLineConfiguration : IEntityTypeConfiguration<OrderLin
 {
     public void Configure(EntityTypeBuilder<OrderLine> b)
     {
-        b.Property(l => l.ProductName).HasMaxLength(200);
-        b.Property(l => l.Sku).HasMaxLength(64);
-        b.Property(l => l.ImageUrl).HasMaxLength(500);
+        b.Property(l => l.ProductName).HasMaxLength(Limits.Product.Name);
+        b.Property(l => l.Sku).HasMaxLength(Limits.Product.Sku);
+        b.Property(l => l.ImageUrl).HasMaxLength(Limits.Product.ImageUrl);
         b.HasIndex(l => l.ProductId);
         // A product that appears in an order is archived, never deleted.
         b.HasOne<Product>().WithMany().HasForeignKey(l => l.ProductId).OnDelete(DeleteBehavior.Restrict);
@@ -246,9 +246,9 @@ internal sealed class OrderStatusChangeConfiguration : IEntityTypeConfiguration<
 {
     public void Configure(EntityTypeBuilder<OrderStatusChange> b)
     {
-        b.Property(h => h.Note).HasMaxLength(1000);
-        b.Property(h => h.TrackingNumber).HasMaxLength(100);
-        b.Property(h => h.Carrier).HasMaxLength(100);
+        b.Property(h => h.Note).HasMaxLength(Limits.Order.Note);
+        b.Property(h => h.TrackingNumber).HasMaxLength(Limits.Order.TrackingNumber);
+        b.Property(h => h.Carrier).HasMaxLength(Limits.Order.Carrier);
         b.Property(h => h.ChangedByUserId).HasMaxLength(450);
         b.Property(h => h.CorrelationId).HasMaxLength(RequestCorrelation.MaxLength);
         b.HasIndex(h => new { h.OrderId, h.CreatedAt });
@@ -284,7 +284,7 @@ internal sealed class RefundConfiguration : IEntityTypeConfiguration<Refund>
 {
     public void Configure(EntityTypeBuilder<Refund> b)
     {
-        b.Property(r => r.Reason).HasMaxLength(1000);
+        b.Property(r => r.Reason).HasMaxLength(Limits.Order.Note);
         b.Property(r => r.ProviderReference).HasMaxLength(200);
         b.Property(r => r.RequestedByUserId).HasMaxLength(450);
     }
