@@ -54,30 +54,37 @@ public static class ApiResults
         _ => StatusCodes.Status500InternalServerError,
     };
 
-    /// <summary>The envelope's summary message for a status code.</summary>
-    public static string SummaryFor(int statusCode) => statusCode switch
+    /// <summary>
+    /// The envelope's summary message for a status code, or for the first error's code where document 002 gives that
+    /// code a summary of its own ("Insufficient stock").
+    /// </summary>
+    public static string SummaryFor(int statusCode, string? firstCode = null)
     {
-        400 => "Request validation failed",
-        401 => "Authentication failed",
-        402 => "Payment failed",
-        403 => "Access denied",
-        404 => "Resource not found",
-        405 => "Method not allowed",
-        409 => "The request conflicts with the current state of the resource",
-        413 => "Request too large",
-        415 => "Unsupported media type",
-        429 => "Too many requests",
-        503 => "Service unavailable",
-        _ => "An unexpected error occurred",
-    };
+        if (firstCode == ErrorCodes.InsufficientStock) return "Insufficient stock";
+        return statusCode switch
+        {
+            400 => "Request validation failed",
+            401 => "Authentication failed",
+            402 => "Payment failed",
+            403 => "Access denied",
+            404 => "Resource not found",
+            405 => "Method not allowed",
+            409 => "The request conflicts with the current state of the resource",
+            413 => "Request too large",
+            415 => "Unsupported media type",
+            429 => "Too many requests",
+            503 => "Service unavailable",
+            _ => "An unexpected error occurred",
+        };
+    }
 
-    public static ApiErrorResponse Envelope(HttpContext context, IEnumerable<Error> errors, int statusCode) => new(
+    public static ApiErrorResponse Envelope(HttpContext context, IReadOnlyList<Error> errors, int statusCode) => new(
         errors.Select(e => new ApiError(e.Code, e.Message)
         {
             Field = e.Field,
             Details = e.Details is { Count: > 0 } d ? new Dictionary<string, object>(d) : null,
         }).ToList(),
-        SummaryFor(statusCode),
+        SummaryFor(statusCode, errors.Count > 0 ? errors[0].Code : null),
         DateTime.UtcNow,
         TraceId(context),
         // Inside the exception handler Request.Path is the error page's; report the path the client asked for.

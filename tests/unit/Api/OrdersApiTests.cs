@@ -357,6 +357,9 @@ public partial class PlaceOrderApiTests(ShopperAppFixture fixture) : IClassFixtu
         var reply = await Place(customer, new { shippingAddressId = address, paymentMethodId = "bank_transfer" });
         var error = reply.Error(HttpStatusCode.Conflict, "INSUFFICIENT_STOCK", "quantity");
         Assert.Equal("INSUFFICIENT_STOCK", reply.Errors[0].Str("code"));
+        // The envelope's summary is exactly document 002's; the error itself keeps the numbers.
+        Assert.Equal("Insufficient stock", reply.Body.Str("message"));
+        Assert.NotEqual("Insufficient stock", error.ErrorMessage());
         Assert.Equal(1, error.Int("availableStock"));
         Assert.Equal(3, error.Int("requestedQuantity"));
         Assert.Equal(scarce.ToString(), error.Str("productId"));
