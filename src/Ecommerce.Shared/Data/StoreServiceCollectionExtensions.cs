@@ -66,6 +66,7 @@ public static class StoreServiceCollectionExtensions
         services.AddSingleton<AnonymousCartCleanup>();
         services.AddScoped<CouponService>();
         services.AddScoped<OrderService>();
+        services.Configure<ShippingOptions>(configuration.GetSection(ShippingOptions.Section));
         services.AddScoped<FavoriteService>();
         services.AddScoped<ReviewService>();
         services.AddScoped<AddressService>();

@@ -4,6 +4,7 @@ using Ecommerce.Shared.Cart;
 using Ecommerce.Shared.Customers;
 using Ecommerce.Shared.Data;
 using Ecommerce.Shared.Instances;
+using Ecommerce.Shared.Orders;
 using Ecommerce.Web.Components;
 using Ecommerce.Web.Components.Account;
 using Ecommerce.Web.Components.Cart;
@@ -93,6 +94,7 @@ public static class WebHostingExtensions
         services.AddStoreForwardedHeaders();
         services.AddSingleton<IRateLimitRejectionPage, RateLimitRejectionPage>();
         services.AddOptions<CartOptions>().ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ShippingOptions>().ValidateDataAnnotations().ValidateOnStart();
         services.AddHostedService<AnonymousCartCleanupJob>();
         services.AddStoreTelemetry(configuration);
         return services;
