@@ -133,8 +133,10 @@ public sealed class ApiErrorResult(IReadOnlyList<Error> errors, int? statusCode 
 
     public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder)
     {
-        // Every endpoint can answer 500 with the envelope; specific codes are declared with ProducesErrors.
+        // Every endpoint can answer 500, and 503 while the database is unreachable, with the envelope; specific codes
+        // are declared with ProducesErrors.
         builder.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status500InternalServerError, typeof(ApiErrorResponse), ["application/json"]));
+        builder.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status503ServiceUnavailable, typeof(ApiErrorResponse), ["application/json"]));
     }
 }
 
