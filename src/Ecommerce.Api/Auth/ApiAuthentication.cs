@@ -21,8 +21,9 @@ public static class ApiPolicies
 public static class ApiAuthentication
 {
     /// <summary>
-    /// JWT bearer authentication for /api. A missing, malformed, expired or wrongly signed token answers 401
-    /// UNAUTHORIZED, a caller without the role 403 FORBIDDEN, both in the error envelope.
+    /// JWT bearer authentication for /api. A missing token answers 401 UNAUTHORIZED, an expired one 401 EXPIRED_TOKEN,
+    /// any other refused one 401 INVALID_TOKEN (see <see cref="BearerChallenge"/>), a caller without the role 403
+    /// FORBIDDEN, all in the error envelope.
     /// </summary>
     public static IServiceCollection AddApiAuthentication(this IServiceCollection services)
     {
@@ -48,18 +49,12 @@ public static class ApiAuthentication
                 bearer.Events = new JwtBearerEvents
                 {
                     OnTokenValidated = CheckAccountAsync,
-                    OnChallenge = async context =>
+                    OnChallenge = context =>
                     {
                         context.HandleResponse();
-                        var message = context.AuthenticateFailure switch
-                        {
-                            null when string.IsNullOrEmpty(context.Request.Headers.Authorization) => "Authentication required: send an access token as 'Authorization: Bearer …'.",
-                            Microsoft.IdentityModel.Tokens.SecurityTokenExpiredException => "The access token has expired. Refresh it or sign in again.",
-                            RevokedAccessException revoked => revoked.Message,
-                            _ => "The access token is not valid.",
-                        };
-                        context.Response.Headers.WWWAuthenticate = "Bearer";
-                        await ApiResults.WriteErrorAsync(context.HttpContext, StatusCodes.Status401Unauthorized, new Error(ErrorCodes.Unauthorized, message));
+                        var challenge = BearerChallenge.For(context.AuthenticateFailure);
+                        context.Response.Headers.WWWAuthenticate = challenge.WwwAuthenticate;
+                        return ApiResults.Error(challenge.Error).ExecuteAsync(context.HttpContext);
                     },
                     OnForbidden = context => ApiResults.WriteErrorAsync(context.HttpContext, StatusCodes.Status403Forbidden,
                         new Error(ErrorCodes.Forbidden, "You do not have permission to access this resource")),
@@ -106,9 +101,6 @@ public static class ApiAuthentication
         foreach (var stale in identity.FindAll(identity.RoleClaimType).ToList()) identity.RemoveClaim(stale);
         identity.AddClaims(account.Roles.Select(role => new Claim(identity.RoleClaimType, role)));
     }
-
-    /// <summary>Why a correctly signed, unexpired token was refused.</summary>
-    private sealed class RevokedAccessException(string message) : Exception(message);
 
     /// <summary>The signed-in caller's user id (the token's subject).</summary>
     public static string UserId(this ClaimsPrincipal user) =>

@@ -99,7 +99,10 @@ public static class AuthApi
         VerifyEmailRequest request, AccountService accounts, CancellationToken cancellationToken)
     {
         var result = await accounts.VerifyEmailAsync(request.Token, cancellationToken);
-        return result.Succeeded ? TypedResults.Ok(new ApiMessage("Email verified successfully", DateTime.UtcNow)) : ApiResults.Error(result.Errors);
+        // Every failure here is bad input, INVALID_TOKEN (a wrong e-mailed token) included: 400, not 401.
+        return result.Succeeded
+            ? TypedResults.Ok(new ApiMessage("Email verified successfully", DateTime.UtcNow))
+            : ApiResults.Error(StatusCodes.Status400BadRequest, result.Errors);
     }
 
     public static async Task<Results<Ok<ApiMessage>, ApiErrorResult>> ResendVerification(
@@ -117,8 +120,11 @@ public static class AuthApi
         if (string.IsNullOrWhiteSpace(request.RefreshToken))
             return ApiResults.Error(new Error(ErrorCodes.RequiredField, "refreshToken is required.", "refreshToken"));
         var issued = await tokens.RefreshAsync(request.RefreshToken, cancellationToken);
+        // INVALID_TOKEN even when it merely expired: EXPIRED_TOKEN tells a client to refresh, and the only way on from
+        // here is to sign in again.
         return issued is null
-            ? Unauthorized("The refresh token is not valid, has expired, has already been used, or its account's sessions have ended.")
+            ? ApiResults.Error(new Error(ErrorCodes.InvalidToken,
+                "The refresh token is not valid, has expired, has already been used, or its account's sessions have ended. Sign in again.", "refreshToken"))
             : ApiResults.Ok(new RefreshResponse(issued.AccessToken, issued.RefreshToken, issued.ExpiresIn, "Bearer"));
     }
 

@@ -30,7 +30,7 @@ public sealed record ApiErrorResponse(IReadOnlyList<ApiError> Errors, string Mes
     [JsonPropertyOrder(-1)]
     public bool Success => false;
 
-    /// <summary>Seconds until a rate-limited client may try again.</summary>
+    /// <summary>Seconds until the client may try again: rate-limited (429), or the database unreachable (503).</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public int? RetryAfter { get; init; }
 }

@@ -1,6 +1,8 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Ecommerce.Shared.Common;
+using Ecommerce.Shared.Data;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
@@ -10,11 +12,15 @@ namespace Ecommerce.Api.Infrastructure;
 /// <summary>
 /// Turns exceptions on /api requests into the error envelope: a request the framework could not bind
 /// (a query value of the wrong type, malformed JSON) becomes 400 VALIDATION_ERROR naming the parameter;
-/// anything else becomes 500 INTERNAL_ERROR with a trace id and no stack trace. Page requests are left
-/// to the error page.
+/// a database that cannot be reached becomes 503 SERVICE_UNAVAILABLE with a <c>Retry-After</c> (the request was
+/// fine and may work later); anything else becomes 500 INTERNAL_ERROR with a trace id and no stack trace. Page
+/// requests are left to the error page.
 /// </summary>
 public sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) : IExceptionHandler
 {
+    /// <summary>How long a client is asked to wait before trying again while the database is unreachable.</summary>
+    public const int DatabaseRetryAfterSeconds = 30;
+
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         // The middleware has already pointed Request.Path at the error page; the feature keeps the original.
@@ -29,10 +35,27 @@ public sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> log
             return true;
         }
 
+        if (DatabaseFailures.IsUnreachable(exception))
+        {
+            logger.LogError(exception, "The database is unreachable ({Method} {Path})", httpContext.Request.Method, httpContext.Request.Path);
+            await WriteServiceUnavailableAsync(httpContext);
+            return true;
+        }
+
         logger.LogError(exception, "Unhandled exception on {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
         await ApiResults.WriteErrorAsync(httpContext, StatusCodes.Status500InternalServerError,
             new Error(ErrorCodes.InternalError, "An unexpected error occurred. Quote the trace id when you contact support."));
         return true;
+    }
+
+    private static Task WriteServiceUnavailableAsync(HttpContext httpContext)
+    {
+        const int status = StatusCodes.Status503ServiceUnavailable;
+        httpContext.Response.StatusCode = status;
+        httpContext.Response.Headers.RetryAfter = DatabaseRetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+        var error = new Error(ErrorCodes.ServiceUnavailable,
+            $"The store cannot reach its database right now. Try again in {DatabaseRetryAfterSeconds} seconds.");
+        return httpContext.Response.WriteAsJsonAsync(ApiResults.Envelope(httpContext, [error], status) with { RetryAfter = DatabaseRetryAfterSeconds });
     }
 
     /// <summary>What was wrong with a request the framework could not bind, as one error naming the field.</summary>

@@ -31,7 +31,7 @@ public sealed record OrderDto(
     decimal Subtotal, decimal Discount, decimal Tax, decimal ShippingCost, decimal Total, string Currency,
     OrderAddressDto ShippingAddress, OrderAddressDto BillingAddress,
     string PaymentMethod, string PaymentMethodId, string? PaymentStatus, string? CouponCode, string? Notes,
-    string? TrackingNumber, string? Carrier, string? CancelReason,
+    string? TrackingNumber, string? Carrier, DateTime? EstimatedDelivery, string? CancelReason,
     DateTime? PaidAt, DateTime? ShippedAt, DateTime? DeliveredAt, DateTime? CancelledAt,
     IReadOnlyList<StatusHistoryDto> StatusHistory, DateTime CreatedAt, DateTime UpdatedAt);
 
@@ -179,7 +179,7 @@ public static class OrdersApi
         o.Totals.Subtotal.ToDecimal(), o.Totals.Discount.ToDecimal(), o.Totals.Tax.ToDecimal(), o.Totals.Shipping.ToDecimal(), o.Totals.Total.ToDecimal(), o.Currency,
         ToDto(o.ShippingAddress), ToDto(o.BillingAddress),
         o.PaymentMethodName, o.PaymentMethod, o.PaymentStatus is { } ps ? ToSnake(ps) : null, o.CouponCode, o.Notes,
-        o.TrackingNumber, o.Carrier, o.CancelReason, o.PaidAt, o.ShippedAt, o.DeliveredAt, o.CancelledAt,
+        o.TrackingNumber, o.Carrier, o.EstimatedDelivery, o.CancelReason, o.PaidAt, o.ShippedAt, o.DeliveredAt, o.CancelledAt,
         o.StatusHistory.Select(h => new StatusHistoryDto(OrderStatusRules.Name(h.Status), h.Timestamp, h.Note) { TrackingNumber = h.TrackingNumber, Carrier = h.Carrier }).ToList(),
         o.CreatedAt, o.UpdatedAt);
 

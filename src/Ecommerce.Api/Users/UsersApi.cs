@@ -105,7 +105,10 @@ public static class UsersApi
         ResetPasswordRequest request, AccountService accounts, CancellationToken cancellationToken)
     {
         var result = await accounts.ResetPasswordAsync(request.Email, request.Token, request.NewPassword, request.ConfirmPassword, cancellationToken);
-        return result.Succeeded ? TypedResults.Ok(new ApiMessage("Password reset successfully", DateTime.UtcNow)) : ApiResults.Error(result.Errors);
+        // Every failure here is bad input, INVALID_TOKEN (a wrong or used e-mailed token) included: 400, not 401.
+        return result.Succeeded
+            ? TypedResults.Ok(new ApiMessage("Password reset successfully", DateTime.UtcNow))
+            : ApiResults.Error(StatusCodes.Status400BadRequest, result.Errors);
     }
 
     public static async Task<Ok<ApiResponse<IReadOnlyList<AddressDto>>>> ListAddresses(ClaimsPrincipal user, AddressService addresses, CancellationToken cancellationToken)

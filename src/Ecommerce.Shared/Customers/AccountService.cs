@@ -86,7 +86,8 @@ public sealed partial class AccountService(
 
     /// <summary>
     /// Confirms the e-mail address of the account the token (from the verification e-mail) was made for. An account
-    /// already verified stays so; a token that is malformed, expired, or made before the address changed is refused.
+    /// already verified stays so; a token that is malformed, expired, or made before the address changed is refused
+    /// with INVALID_TOKEN on <c>token</c>. Every failure is about the input.
     /// </summary>
     public async Task<Result<bool>> VerifyEmailAsync(string? token, CancellationToken cancellationToken = default)
     {
@@ -176,7 +177,7 @@ public sealed partial class AccountService(
     }
 
     private static Error InvalidVerificationToken() =>
-        Error.Validation("token", "This verification link is not valid or has expired. Ask for a new one.");
+        new(ErrorCodes.InvalidToken, "This verification link is not valid or has expired. Ask for a new one.", "token");
 
     public async Task<ProfileView?> GetProfileAsync(string userId, CancellationToken cancellationToken = default)
     {
@@ -266,7 +267,10 @@ public sealed partial class AccountService(
         return true;
     }
 
-    /// <summary>Sets a new password with the token from the reset e-mail.</summary>
+    /// <summary>
+    /// Sets a new password with the token from the reset e-mail. A token that is malformed, expired, already used or
+    /// made for another account is refused with INVALID_TOKEN on <c>token</c>. Every failure is about the input.
+    /// </summary>
     public async Task<Result<bool>> ResetPasswordAsync(string? emailAddress, string? token, string? newPassword, string? confirmPassword, CancellationToken cancellationToken = default)
     {
         var errors = new List<Error>();
@@ -333,7 +337,7 @@ public sealed partial class AccountService(
     }
 
     private static Error InvalidResetToken() =>
-        Error.Validation("token", "This password-reset link is not valid or has expired. Ask for a new one.");
+        new(ErrorCodes.InvalidToken, "This password-reset link is not valid, has expired or was already used. Ask for a new one.", "token");
 
     private static void ValidateName(string? value, string field, string label, bool required, List<Error> errors)
     {

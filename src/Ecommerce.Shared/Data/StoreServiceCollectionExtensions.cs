@@ -69,6 +69,7 @@ public static class StoreServiceCollectionExtensions
         services.AddSingleton<Idempotency.IdempotencyStore>();
         services.AddScoped<CouponService>();
         services.AddScoped<OrderService>();
+        services.AddStoreOptions<ShippingOptions>(ShippingOptions.Section);
         services.AddScoped<FavoriteService>();
         services.AddScoped<ReviewService>();
         services.AddScoped<AddressService>();

@@ -31,7 +31,8 @@ public sealed class OrderService(
     TimeProvider clock,
     ILogger<OrderService> logger,
     ICatalogChangeNotifier catalogChanged,
-    StoreMetrics metrics)
+    StoreMetrics metrics,
+    IOptions<ShippingOptions> shipping)
 {
     public const int MaxNotesLength = 2000;
 
@@ -565,7 +566,10 @@ public sealed class OrderService(
             order.CouponCode, order.Notes, order.TrackingNumber, order.Carrier, order.CancelReason,
             order.PaidAt, order.ShippedAt, order.DeliveredAt, order.CancelledAt, order.CreatedAt, order.UpdatedAt,
             order.StatusHistory.Select(h => new OrderStatusEntry(h.FromStatus, h.Status, h.CreatedAt, h.Note, h.TrackingNumber, h.Carrier,
-                h.ChangedByUserId is { } by ? emails.GetValueOrDefault(by) : null)).ToList());
+                h.ChangedByUserId is { } by ? emails.GetValueOrDefault(by) : null)).ToList())
+        {
+            EstimatedDelivery = DeliveryEstimate.For(order.Status, order.CreatedAt, order.ShippedAt, shipping.Value),
+        };
     }
 
     private static async Task<OrderAddress?> ResolveAddressAsync(AppDbContext db, string userId, int? addressId, AddressInput? inline, CancellationToken cancellationToken)

@@ -57,6 +57,9 @@ public sealed record OrderView(
 {
     public int ItemCount => Items.Sum(i => i.Quantity);
     public bool CanBeCancelled => OrderStatusRules.CanCancel(Status);
+
+    /// <summary>The day the order should arrive (see <see cref="DeliveryEstimate"/>); null when it will not be delivered.</summary>
+    public DateTime? EstimatedDelivery { get; init; }
 }
 
 public sealed record OrderSummaryView(int Id, string OrderNumber, OrderStatus Status, int ItemCount, Money Total, DateTime CreatedAt, string CustomerEmail);

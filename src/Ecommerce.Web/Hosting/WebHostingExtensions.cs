@@ -4,6 +4,7 @@ using Ecommerce.Shared.Cart;
 using Ecommerce.Shared.Customers;
 using Ecommerce.Shared.Data;
 using Ecommerce.Shared.Instances;
+using Ecommerce.Shared.Orders;
 using Ecommerce.Web.Components;
 using Ecommerce.Web.Components.Account;
 using Ecommerce.Web.Components.Cart;

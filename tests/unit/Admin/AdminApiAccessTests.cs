@@ -84,7 +84,7 @@ public class AdminApiAccessTests(AdminApiFixture fixture)
         using var anonymous = App.CreateRawClient();
 
         (await SendAsync(anonymous, method, url, body)).Error(HttpStatusCode.Unauthorized, "UNAUTHORIZED");
-        (await SendAsync(anonymous, method, url, body, bearer: "not-a-token")).Error(HttpStatusCode.Unauthorized, "UNAUTHORIZED");
+        (await SendAsync(anonymous, method, url, body, bearer: "not-a-token")).Error(HttpStatusCode.Unauthorized, "INVALID_TOKEN");
 
         await assertUnchanged();
     }

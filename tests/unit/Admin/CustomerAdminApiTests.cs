@@ -134,7 +134,7 @@ public class CustomerAdminApiTests(AdminApiFixture fixture)
         Assert.Equal(System.Text.Json.JsonValueKind.Null, data.GetProperty("lockedUntil").ValueKind); // no end
         Assert.Equal(["Customer"], data.GetProperty("roles").EnumerateArray().Select(r => r.GetString()));
         Assert.Contains("ended", locked.Body.Str("message"));
-        (await customer.Client.GetApiAsync("/api/v1/users/profile")).Error(HttpStatusCode.Unauthorized, "UNAUTHORIZED");
+        (await customer.Client.GetApiAsync("/api/v1/users/profile")).Error(HttpStatusCode.Unauthorized, "INVALID_TOKEN");
         using var anonymous = App.CreateRawClient();
         (await anonymous.PostApiAsync("/api/v1/auth/login", new { email = customer.Email, password = customer.Password }))
             .Error(HttpStatusCode.Unauthorized, "UNAUTHORIZED");
@@ -177,7 +177,7 @@ public class CustomerAdminApiTests(AdminApiFixture fixture)
         var data = promoted.Data();
         Assert.Equal(["Admin", "Customer"], data.GetProperty("roles").EnumerateArray().Select(r => r.GetString()));
         Assert.True(data.GetProperty("isAdmin").GetBoolean());
-        (await customer.Client.GetApiAsync("/api/v1/cart")).Error(HttpStatusCode.Unauthorized, "UNAUTHORIZED"); // the old token carried the old roles
+        (await customer.Client.GetApiAsync("/api/v1/cart")).Error(HttpStatusCode.Unauthorized, "INVALID_TOKEN"); // the old token carried the old roles
 
         var again = await Admin.PutApiAsync(url, new { roles = new[] { "Admin", "Customer" } });
         Assert.Equal("Nothing to change.", again.Body.Str("message"));

@@ -30,8 +30,8 @@ public class AccessRevocationTests(ShopperAdminFixture fixture) : IClassFixture<
 
     private static void Revoked(ApiReply reply, string? messagePart = null)
     {
-        var error = reply.Error(HttpStatusCode.Unauthorized, "UNAUTHORIZED");
-        Assert.Equal("Bearer", reply.Header("WWW-Authenticate"));
+        var error = reply.Error(HttpStatusCode.Unauthorized, "INVALID_TOKEN");
+        Assert.Equal("Bearer error=\"invalid_token\", error_description=\"The token was revoked\"", reply.Header("WWW-Authenticate"));
         if (messagePart is not null) Assert.Contains(messagePart, error.ErrorMessage(), StringComparison.OrdinalIgnoreCase);
     }
 
@@ -48,7 +48,7 @@ public class AccessRevocationTests(ShopperAdminFixture fixture) : IClassFixture<
         Revoked(await second.Client.DeleteApiAsync($"/api/v1/admin/customers/{victim.UserId}"));
         Assert.True(await App.WithDbAsync(db => db.Users.AnyAsync(u => u.Id == victim.UserId)));
         (await App.CreateRawClient().PostApiAsync("/api/v1/auth/refresh", new { refreshToken = second.RefreshToken }))
-            .Error(HttpStatusCode.Unauthorized, "UNAUTHORIZED");
+            .Error(HttpStatusCode.Unauthorized, "INVALID_TOKEN", "refreshToken");
     }
 
     [Theory]
@@ -82,7 +82,7 @@ public class AccessRevocationTests(ShopperAdminFixture fixture) : IClassFixture<
         Assert.Equal(5, await App.StockOfAsync(product));
         Assert.Equal(0, await App.WithDbAsync(db => db.Orders.CountAsync(o => o.UserId == customer.UserId)));
         (await App.CreateRawClient().PostApiAsync("/api/v1/auth/refresh", new { refreshToken = customer.RefreshToken }))
-            .Error(HttpStatusCode.Unauthorized, "UNAUTHORIZED");
+            .Error(HttpStatusCode.Unauthorized, "INVALID_TOKEN", "refreshToken");
 
         (await Admin.Client.PostApiAsync($"/api/v1/admin/customers/{customer.UserId}/unlock")).Expect(HttpStatusCode.OK);
         Revoked(await customer.Client.GetApiAsync("/api/v1/cart")); // the old token stays dead: sign in again
@@ -129,7 +129,7 @@ public class AccessRevocationTests(ShopperAdminFixture fixture) : IClassFixture<
 
         Revoked(await customer.Client.GetApiAsync("/api/v1/users/profile"), "sign in again");
         (await App.CreateRawClient().PostApiAsync("/api/v1/auth/refresh", new { refreshToken = customer.RefreshToken }))
-            .Error(HttpStatusCode.Unauthorized, "UNAUTHORIZED");
+            .Error(HttpStatusCode.Unauthorized, "INVALID_TOKEN", "refreshToken");
         using var again = await App.SignInAsync(customer.Email, newPassword);
         (await again.Client.GetApiAsync("/api/v1/users/profile")).Expect(HttpStatusCode.OK);
     }
@@ -145,7 +145,7 @@ public class AccessRevocationTests(ShopperAdminFixture fixture) : IClassFixture<
         Revoked(await customer.Client.GetApiAsync("/api/v1/cart"));
         Revoked(await laptop.Client.GetApiAsync("/api/v1/cart"));
         foreach (var refreshToken in new[] { customer.RefreshToken, laptop.RefreshToken })
-            (await App.CreateRawClient().PostApiAsync("/api/v1/auth/refresh", new { refreshToken })).Error(HttpStatusCode.Unauthorized, "UNAUTHORIZED");
+            (await App.CreateRawClient().PostApiAsync("/api/v1/auth/refresh", new { refreshToken })).Error(HttpStatusCode.Unauthorized, "INVALID_TOKEN", "refreshToken");
     }
 
     [Fact]
@@ -189,7 +189,7 @@ public class AccessRevocationTests(ShopperAdminFixture fixture) : IClassFixture<
         (await Admin.Client.PostApiAsync($"/api/v1/admin/customers/{customer.UserId}/lock")).Expect(HttpStatusCode.OK);
         Revoked(await customer.Client.GetApiAsync("/api/v1/cart"));
         (await App.CreateRawClient().PostApiAsync("/api/v1/auth/refresh", new { refreshToken = refreshed.Str("refreshToken") }))
-            .Error(HttpStatusCode.Unauthorized, "UNAUTHORIZED");
+            .Error(HttpStatusCode.Unauthorized, "INVALID_TOKEN", "refreshToken");
     }
 }
 
@@ -207,6 +207,6 @@ public class AccessCheckCacheTests
             .ExecuteUpdateAsync(u => u.SetProperty(x => x.SecurityStamp, Guid.NewGuid().ToString("N"))));
         await Task.Delay(TimeSpan.FromSeconds(1.5));
 
-        (await customer.Client.GetApiAsync("/api/v1/cart")).Error(HttpStatusCode.Unauthorized, "UNAUTHORIZED");
+        (await customer.Client.GetApiAsync("/api/v1/cart")).Error(HttpStatusCode.Unauthorized, "INVALID_TOKEN");
     }
 }

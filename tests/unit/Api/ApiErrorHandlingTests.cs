@@ -76,3 +76,32 @@ public class UnexpectedApiErrorTests
         Assert.DoesNotContain("SqliteException", html);
     }
 }
+
+/// <summary>A database that cannot be reached is the store's outage, not a fault: 503 with when to try again.</summary>
+public class UnreachableDatabaseApiTests
+{
+    [Fact]
+    public async Task Api_calls_answer_503_service_unavailable_with_retry_after_while_the_database_is_gone()
+    {
+        using var app = ShopperApp.Create();
+        using var customer = await app.RegisterCustomerAsync();
+        var client = app.CreateRawClient();
+        (await client.GetApiAsync("/api/v1/products?pageSize=5")).Data(); // works before the outage
+
+        using (app.TakeDatabaseAway())
+        {
+            var catalog = await client.GetApiAsync("/api/v1/products?pageSize=5");
+            var login = await client.PostApiAsync("/api/v1/auth/login", new { email = customer.Email, password = customer.Password });
+            foreach (var reply in new[] { catalog, login })
+            {
+                var error = reply.Error(HttpStatusCode.ServiceUnavailable, "SERVICE_UNAVAILABLE");
+                Assert.Contains("Try again", error.ErrorMessage());
+                Assert.Equal("Service unavailable", reply.Body.Str("message"));
+                Assert.Equal("30", reply.Header("Retry-After"));
+                Assert.Equal(30, reply.Body.GetProperty("retryAfter").GetInt32());
+                Assert.DoesNotContain("Exception", reply.RawBody);
+                Assert.DoesNotContain(TestProvider.IsPostgres ? "Npgsql" : "Sqlite", reply.RawBody, StringComparison.OrdinalIgnoreCase);
+            }
+        }
+    }
+}

@@ -236,8 +236,8 @@ public class AuthApiTests(ShopperAppFixture fixture) : IClassFixture<ShopperAppF
         var second = (await Refresh(customer.RefreshToken)).Data().Str("refreshToken");
         var third = (await Refresh(second)).Data().Str("refreshToken");
 
-        (await Refresh(customer.RefreshToken)).Error(HttpStatusCode.Unauthorized, "UNAUTHORIZED");
-        (await Refresh(third)).Error(HttpStatusCode.Unauthorized, "UNAUTHORIZED");
+        (await Refresh(customer.RefreshToken)).Error(HttpStatusCode.Unauthorized, "INVALID_TOKEN", "refreshToken");
+        (await Refresh(third)).Error(HttpStatusCode.Unauthorized, "INVALID_TOKEN", "refreshToken");
     }
 
     [Fact]
@@ -258,7 +258,24 @@ public class AuthApiTests(ShopperAppFixture fixture) : IClassFixture<ShopperAppF
     {
         var reply = await Refresh(token);
         if (token.Length == 0) reply.Error(HttpStatusCode.BadRequest, "REQUIRED_FIELD", "refreshToken");
-        else reply.Error(HttpStatusCode.Unauthorized, "UNAUTHORIZED");
+        else
+        {
+            reply.Error(HttpStatusCode.Unauthorized, "INVALID_TOKEN", "refreshToken");
+            Assert.Equal("Bearer", reply.Header("WWW-Authenticate"));
+        }
+    }
+
+    [Fact]
+    public async Task An_expired_refresh_token_is_401_invalid_token_not_expired_token()
+    {
+        // EXPIRED_TOKEN tells a client to refresh; with an expired refresh token only signing in again helps.
+        using var customer = await App.RegisterCustomerAsync();
+        await App.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ExecuteUpdateAsync(
+            db.RefreshTokens.Where(t => t.UserId == customer.UserId),
+            s => s.SetProperty(t => t.ExpiresAt, DateTime.UtcNow.AddMinutes(-1))));
+
+        var error = (await Refresh(customer.RefreshToken)).Error(HttpStatusCode.Unauthorized, "INVALID_TOKEN", "refreshToken");
+        Assert.Contains("expired", error.ErrorMessage());
     }
 
     [Fact]
@@ -271,7 +288,7 @@ public class AuthApiTests(ShopperAppFixture fixture) : IClassFixture<ShopperAppF
         reply.Expect(HttpStatusCode.NoContent);
         Assert.Equal("", reply.RawBody);
 
-        (await Refresh(customer.RefreshToken)).Error(HttpStatusCode.Unauthorized, "UNAUTHORIZED");
+        (await Refresh(customer.RefreshToken)).Error(HttpStatusCode.Unauthorized, "INVALID_TOKEN", "refreshToken");
         // Signing out one device leaves the others signed in.
         (await Refresh(otherDevice.RefreshToken)).Expect(HttpStatusCode.OK);
     }
@@ -296,7 +313,10 @@ public class AuthApiTests(ShopperAppFixture fixture) : IClassFixture<ShopperAppF
     }
 }
 
-/// <summary>Bearer tokens on protected endpoints: missing, malformed, forged, expired, wrong role.</summary>
+/// <summary>
+/// Bearer tokens on protected endpoints: missing (401 UNAUTHORIZED), expired (401 EXPIRED_TOKEN), malformed, forged or
+/// for someone else (401 INVALID_TOKEN), each with its WWW-Authenticate header; wrong role (403).
+/// </summary>
 public class AccessTokenTests(ShopperAppFixture fixture) : IClassFixture<ShopperAppFixture>
 {
     private StoreApp App => fixture.App;
@@ -338,24 +358,43 @@ public class AccessTokenTests(ShopperAppFixture fixture) : IClassFixture<Shopper
     private static Task<ApiReply> Call(HttpClient client, string method, string path, string? bearer = null) =>
         client.CallAsync(new HttpMethod(method), path, method is "POST" or "PUT" ? new { } : null, bearer);
 
+    /// <summary>The WWW-Authenticate header of a refused bearer token (RFC 6750, section 3).</summary>
+    private static string InvalidTokenChallenge(string description) => $"Bearer error=\"invalid_token\", error_description=\"{description}\"";
+
     [Theory]
     [MemberData(nameof(ProtectedRoutes))]
     public async Task Without_a_token_is_401_unauthorized(string method, string path)
     {
         using var client = App.CreateRawClient();
-        var error = (await Call(client, method, path)).Error(HttpStatusCode.Unauthorized, "UNAUTHORIZED");
+        var reply = await Call(client, method, path);
+        var error = reply.Error(HttpStatusCode.Unauthorized, "UNAUTHORIZED");
         Assert.Contains("Bearer", error.ErrorMessage());
+        Assert.Equal("Bearer", reply.Header("WWW-Authenticate"));
+    }
+
+    [Fact]
+    public async Task Another_authorization_scheme_counts_as_no_token()
+    {
+        using var client = App.CreateRawClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/users/profile");
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Basic", "c2hvcHBlcjpzZWNyZXQ=");
+        using var response = await client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal("Bearer", string.Join(", ", response.Headers.WwwAuthenticate));
+        ApiAssert.Error(await response.ReadJsonAsync(), "UNAUTHORIZED", null, "/api/v1/users/profile");
     }
 
     [Theory]
-    [InlineData("abc")]
-    [InlineData("a.b.c")]
-    [InlineData("eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.")]
-    public async Task A_malformed_token_is_401_unauthorized(string token)
+    [InlineData("abc", "The token is malformed")]
+    [InlineData("a.b.c", "The token is malformed")]
+    [InlineData("eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.", "The signature is invalid")] // well-formed, signature left off
+    public async Task A_malformed_token_is_401_invalid_token(string token, string description)
     {
         using var client = App.CreateRawClient();
-        var error = (await Call(client, "GET", "/api/v1/users/profile", token)).Error(HttpStatusCode.Unauthorized, "UNAUTHORIZED");
+        var reply = await Call(client, "GET", "/api/v1/users/profile", token);
+        var error = reply.Error(HttpStatusCode.Unauthorized, "INVALID_TOKEN");
         Assert.Contains("not valid", error.ErrorMessage());
+        Assert.Equal(InvalidTokenChallenge(description), reply.Header("WWW-Authenticate"));
     }
 
     [Fact]
@@ -367,24 +406,43 @@ public class AccessTokenTests(ShopperAppFixture fixture) : IClassFixture<Shopper
         var unsigned = Part("""{"alg":"none","typ":"JWT"}""") + "." +
                        Part($$"""{"sub":"{{customer.UserId}}","role":"Admin","iss":"{{Tokens.Issuer}}","aud":"{{Tokens.Audience}}","exp":{{exp}}}""") + ".";
         using var client = App.CreateRawClient();
-        (await Call(client, "GET", "/api/v1/coupons", unsigned)).Error(HttpStatusCode.Unauthorized, "UNAUTHORIZED");
-        (await Call(client, "GET", "/api/v1/users/profile", unsigned)).Error(HttpStatusCode.Unauthorized, "UNAUTHORIZED");
+        (await Call(client, "GET", "/api/v1/coupons", unsigned)).Error(HttpStatusCode.Unauthorized, "INVALID_TOKEN");
+        var reply = await Call(client, "GET", "/api/v1/users/profile", unsigned);
+        reply.Error(HttpStatusCode.Unauthorized, "INVALID_TOKEN");
+        Assert.Equal(InvalidTokenChallenge("The signature is invalid"), reply.Header("WWW-Authenticate"));
     }
 
     [Fact]
-    public async Task A_token_signed_with_another_key_is_401_unauthorized()
+    public async Task A_token_signed_with_another_key_is_401_invalid_token()
     {
         using var customer = await App.RegisterCustomerAsync();
         var now = DateTime.UtcNow;
-        var forged = Tokens.Forge(RandomNumberGenerator.GetBytes(64), customer.UserId, ["Customer", "Admin"], now.AddMinutes(-1), now.AddMinutes(30));
+        var forged = Tokens.Forge(RandomNumberGenerator.GetBytes(64), customer.UserId, ["Customer", "Admin"], now.AddMinutes(-1), now.AddMinutes(30),
+            stampHash: await App.StampHashAsync(customer.UserId));
 
         using var client = App.CreateRawClient();
-        (await Call(client, "GET", "/api/v1/users/profile", forged)).Error(HttpStatusCode.Unauthorized, "UNAUTHORIZED");
-        (await Call(client, "GET", "/api/v1/coupons", forged)).Error(HttpStatusCode.Unauthorized, "UNAUTHORIZED");
+        var reply = await Call(client, "GET", "/api/v1/users/profile", forged);
+        var error = reply.Error(HttpStatusCode.Unauthorized, "INVALID_TOKEN");
+        Assert.Equal("The access token is not valid.", error.ErrorMessage());
+        Assert.Equal(InvalidTokenChallenge("The signature is invalid"), reply.Header("WWW-Authenticate"));
+        (await Call(client, "GET", "/api/v1/coupons", forged)).Error(HttpStatusCode.Unauthorized, "INVALID_TOKEN");
     }
 
     [Fact]
-    public async Task A_token_signed_with_the_apps_key_but_expired_is_401_while_a_current_one_works()
+    public async Task An_expired_token_with_a_bad_signature_is_invalid_not_expired()
+    {
+        // The signature is checked first: a forger learns nothing from the answer about the token's lifetime.
+        using var customer = await App.RegisterCustomerAsync();
+        var now = DateTime.UtcNow;
+        var forged = Tokens.Forge(RandomNumberGenerator.GetBytes(64), customer.UserId, ["Customer"], now.AddHours(-2), now.AddMinutes(-10));
+        using var client = App.CreateRawClient();
+        var reply = await Call(client, "GET", "/api/v1/users/profile", forged);
+        reply.Error(HttpStatusCode.Unauthorized, "INVALID_TOKEN");
+        Assert.Equal(InvalidTokenChallenge("The signature is invalid"), reply.Header("WWW-Authenticate"));
+    }
+
+    [Fact]
+    public async Task A_token_signed_with_the_apps_key_but_expired_is_401_expired_token_while_a_current_one_works()
     {
         using var customer = await App.RegisterCustomerAsync();
         var key = App.ReadKey();
@@ -397,8 +455,11 @@ public class AccessTokenTests(ShopperAppFixture fixture) : IClassFixture<Shopper
         (await Call(client, "GET", "/api/v1/users/profile", current)).Expect(HttpStatusCode.OK);
 
         var expired = Tokens.Forge(key, customer.UserId, ["Customer"], now.AddHours(-2), now.AddMinutes(-10), stampHash: stamp);
-        var error = (await Call(client, "GET", "/api/v1/users/profile", expired)).Error(HttpStatusCode.Unauthorized, "UNAUTHORIZED");
+        var reply = await Call(client, "GET", "/api/v1/users/profile", expired);
+        var error = reply.Error(HttpStatusCode.Unauthorized, "EXPIRED_TOKEN");
         Assert.Contains("expired", error.ErrorMessage());
+        Assert.Equal("Authentication failed", reply.Body.Str("message"));
+        Assert.Equal("Bearer error=\"invalid_token\", error_description=\"The token expired\"", reply.Header("WWW-Authenticate"));
     }
 
     [Fact]
@@ -410,8 +471,12 @@ public class AccessTokenTests(ShopperAppFixture fixture) : IClassFixture<Shopper
         using var client = App.CreateRawClient();
         var otherAudience = Tokens.Forge(key, customer.UserId, ["Customer"], now.AddMinutes(-1), now.AddMinutes(5), audience: "Someone.Else");
         var otherIssuer = Tokens.Forge(key, customer.UserId, ["Customer"], now.AddMinutes(-1), now.AddMinutes(5), issuer: "Someone.Else");
-        (await Call(client, "GET", "/api/v1/users/profile", otherAudience)).Error(HttpStatusCode.Unauthorized, "UNAUTHORIZED");
-        (await Call(client, "GET", "/api/v1/users/profile", otherIssuer)).Error(HttpStatusCode.Unauthorized, "UNAUTHORIZED");
+        var audience = await Call(client, "GET", "/api/v1/users/profile", otherAudience);
+        audience.Error(HttpStatusCode.Unauthorized, "INVALID_TOKEN");
+        Assert.Equal(InvalidTokenChallenge("The audience is invalid"), audience.Header("WWW-Authenticate"));
+        var issuer = await Call(client, "GET", "/api/v1/users/profile", otherIssuer);
+        issuer.Error(HttpStatusCode.Unauthorized, "INVALID_TOKEN");
+        Assert.Equal(InvalidTokenChallenge("The issuer is invalid"), issuer.Header("WWW-Authenticate"));
     }
 
     [Fact]
@@ -524,7 +589,7 @@ public class SigningKeyTests
         using var customer = await one.RegisterCustomerAsync();
         using var other = ShopperApp.Create();
         using var client = other.CreateBearerClient(customer.AccessToken);
-        (await client.GetApiAsync("/api/v1/users/profile")).Error(HttpStatusCode.Unauthorized, "UNAUTHORIZED");
+        (await client.GetApiAsync("/api/v1/users/profile")).Error(HttpStatusCode.Unauthorized, "INVALID_TOKEN");
         Assert.NotEqual(one.ReadKey(), other.ReadKey());
     }
 }

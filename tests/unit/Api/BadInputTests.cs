@@ -1,14 +1,18 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
+using System.Text.RegularExpressions;
 using Ecommerce.Shared.Cart;
 using Ecommerce.Tests.Unit.Infrastructure;
+using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Ecommerce.Tests.Unit.Api;
 
 /// <summary>Input that used to answer 500 or wrong data: each gets a clear 4xx in the error envelope, and nothing is lost.</summary>
 [Collection(AdminApiCollection.Name)]
-public class BadInputTests(AdminApiFixture fixture)
+public partial class BadInputTests(AdminApiFixture fixture)
 {
     private HttpClient Anonymous => fixture.App.CreateRawClient();
 
@@ -137,6 +141,54 @@ public class BadInputTests(AdminApiFixture fixture)
         using var refused = await Anonymous.SendAsync(partial);
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, refused.StatusCode);
         ApiAssert.Error(await refused.ReadJsonAsync(), "UNSUPPORTED_MEDIA_TYPE", null, "/api/v1/products/1");
+    }
+
+    /// <summary>Every API route that binds a JSON body (the framework declares it with accepts-metadata), with a path to call it on.</summary>
+    private IReadOnlyList<(string Method, string Path)> JsonBodyEndpoints() =>
+        fixture.App.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText?.TrimStart('/').StartsWith("api/", StringComparison.OrdinalIgnoreCase) == true)
+            .Where(e => e.Metadata.GetOrderedMetadata<IAcceptsMetadata>().Any(a => a.ContentTypes.Contains("application/json")))
+            .SelectMany(e => e.Metadata.GetMetadata<IHttpMethodMetadata>()!.HttpMethods.Select(method =>
+                (method, "/" + RouteParameter().Replace(e.RoutePattern.RawText!.Trim('/'), "1"))))
+            .Distinct()
+            .ToList();
+
+    [GeneratedRegex(@"\{[^}]+\}")]
+    private static partial Regex RouteParameter();
+
+    [Theory]
+    [InlineData("text/plain", "{}")]
+    [InlineData("application/x-www-form-urlencoded", "name=x")]
+    [InlineData(null, "{}")]
+    public async Task Every_endpoint_that_takes_a_json_body_answers_415_for_another_content_type(string? contentType, string body)
+    {
+        var endpoints = JsonBodyEndpoints();
+        // The walk covers the whole API, not a few routes: sign-in, the cart, checkout and the admin's partial updates among them.
+        Assert.True(endpoints.Count >= 20, $"only {endpoints.Count} endpoints with a JSON body");
+        Assert.Contains(("POST", "/api/v1/auth/login"), endpoints);
+        Assert.Contains(("POST", "/api/v1/orders"), endpoints);
+        Assert.Contains(("PUT", "/api/v1/products/1"), endpoints);
+        Assert.Contains(("PUT", "/api/v1/cart/items/1"), endpoints);
+
+        var wrong = new List<string>();
+        foreach (var (method, path) in endpoints)
+        {
+            using var request = new HttpRequestMessage(new HttpMethod(method), path) { Content = new ByteArrayContent(Encoding.UTF8.GetBytes(body)) };
+            if (contentType is not null) request.Content.Headers.ContentType = new MediaTypeHeaderValue(contentType);
+            // The admin may call every endpoint: the answer is about the body, not about who sends it.
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", fixture.Admin.AccessToken);
+            using var response = await Anonymous.SendAsync(request);
+            var text = await response.Content.ReadAsStringAsync();
+            if (response.StatusCode != HttpStatusCode.UnsupportedMediaType || response.Content.Headers.ContentType?.MediaType != "application/json")
+            {
+                wrong.Add($"{method} {path} → {(int)response.StatusCode}: {text[..Math.Min(text.Length, 200)]}");
+                continue;
+            }
+            using var json = System.Text.Json.JsonDocument.Parse(text);
+            var error = ApiAssert.Error(json.RootElement, "UNSUPPORTED_MEDIA_TYPE", null, path);
+            Assert.Contains("application/json", error.ErrorMessage());
+        }
+        Assert.True(wrong.Count == 0, string.Join("\n", wrong));
     }
 
     [Theory]

@@ -101,6 +101,8 @@ public class CartApiTests(ShopperAppFixture fixture) : IClassFixture<ShopperAppF
         var reply = await customer.Client.PostApiAsync("/api/v1/cart/items", new { productId = product.ToString(), quantity = 3 });
         error = reply.Error(HttpStatusCode.Conflict, "INSUFFICIENT_STOCK", "quantity");
         Assert.Equal("INSUFFICIENT_STOCK", reply.Errors[0].Str("code"));
+        Assert.Equal("Insufficient stock", reply.Body.Str("message")); // document 002's "Stock Error (409)"
+        Assert.Contains("5", error.ErrorMessage());
         Assert.Equal(5, reply.Errors[0].Int("availableStock"));
         Assert.Equal(6, reply.Errors[0].Int("requestedQuantity"));
         Assert.Equal(3, Assert.Single((await customer.CartAsync()).GetProperty("items").EnumerateArray()).Int("quantity"));

@@ -54,7 +54,7 @@ public partial class EmailVerificationTests(ShopperAppFixture fixture) : IClassF
     public async Task A_bad_token_is_400_naming_token(string token)
     {
         var reply = await Anonymous.PostApiAsync("/api/v1/auth/verify-email", new { token });
-        reply.Error(HttpStatusCode.BadRequest, token.Length == 0 ? "REQUIRED_FIELD" : "VALIDATION_ERROR", "token");
+        reply.Error(HttpStatusCode.BadRequest, token.Length == 0 ? "REQUIRED_FIELD" : "INVALID_TOKEN", "token");
     }
 
     [Fact]
@@ -65,7 +65,7 @@ public partial class EmailVerificationTests(ShopperAppFixture fixture) : IClassF
         var attackersIdentityToken = System.Text.Encoding.UTF8.GetString(System.Buffers.Text.Base64Url.DecodeFromChars(LatestToken(attacker.Email))).Split(':', 2)[1];
         var forged = System.Buffers.Text.Base64Url.EncodeToString(System.Text.Encoding.UTF8.GetBytes($"{victim.UserId}:{attackersIdentityToken}"));
 
-        (await Anonymous.PostApiAsync("/api/v1/auth/verify-email", new { token = forged })).Error(HttpStatusCode.BadRequest, "VALIDATION_ERROR", "token");
+        (await Anonymous.PostApiAsync("/api/v1/auth/verify-email", new { token = forged })).Error(HttpStatusCode.BadRequest, "INVALID_TOKEN", "token");
         Assert.False(await VerifiedAsync(victim));
     }
 

@@ -55,6 +55,7 @@ public class OpenApiTests(ApiCatalogFixture fixture) : IClassFixture<ApiCatalogF
         Assert.True(responses.GetProperty("200").GetProperty("content").GetProperty("application/json").TryGetProperty("schema", out _));
         Assert.True(responses.GetProperty("400").GetProperty("content").GetProperty("application/json").TryGetProperty("schema", out _));
         Assert.True(responses.TryGetProperty("500", out _));
+        Assert.True(responses.GetProperty("503").GetProperty("content").GetProperty("application/json").TryGetProperty("schema", out _));
         Assert.Equal("ListProducts", operation.GetProperty("operationId").GetString());
     }
 

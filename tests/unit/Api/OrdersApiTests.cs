@@ -226,7 +226,8 @@ public partial class PlaceOrderApiTests(ShopperAppFixture fixture) : IClassFixtu
         var address = await customer.AddAddressAsync();
         await customer.AddToCartAsync(product);
         var error = (await Place(customer, new { shippingAddressId = address, paymentMethodId })).Error(HttpStatusCode.BadRequest, code, "paymentMethodId");
-        if (paymentMethodId is not null) Assert.Contains("bank_transfer", error.ErrorMessage());
+        // The 400 names every method the store accepts, so a client can correct the request.
+        if (paymentMethodId is not null) Assert.Contains("Choose one of: bank_transfer, cash_on_delivery.", error.ErrorMessage());
         Assert.Equal(0, await OrderCountOf(customer.UserId));
         Assert.Equal(2, await App.StockOfAsync(product));
     }
@@ -357,6 +358,9 @@ public partial class PlaceOrderApiTests(ShopperAppFixture fixture) : IClassFixtu
         var reply = await Place(customer, new { shippingAddressId = address, paymentMethodId = "bank_transfer" });
         var error = reply.Error(HttpStatusCode.Conflict, "INSUFFICIENT_STOCK", "quantity");
         Assert.Equal("INSUFFICIENT_STOCK", reply.Errors[0].Str("code"));
+        // The envelope's summary is exactly document 002's; the error itself keeps the numbers.
+        Assert.Equal("Insufficient stock", reply.Body.Str("message"));
+        Assert.NotEqual("Insufficient stock", error.ErrorMessage());
         Assert.Equal(1, error.Int("availableStock"));
         Assert.Equal(3, error.Int("requestedQuantity"));
         Assert.Equal(scarce.ToString(), error.Str("productId"));

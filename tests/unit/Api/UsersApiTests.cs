@@ -163,7 +163,7 @@ public partial class UserProfileApiTests(ShopperAppFixture fixture) : IClassFixt
         Assert.True(reply.Body.GetProperty("success").GetBoolean());
         Assert.Equal("Password changed successfully", reply.Body.Str("message"));
 
-        (await Refresh(customer.RefreshToken)).Error(HttpStatusCode.Unauthorized, "UNAUTHORIZED");
+        (await Refresh(customer.RefreshToken)).Error(HttpStatusCode.Unauthorized, "INVALID_TOKEN", "refreshToken");
         (await Login(customer.Email, customer.Password)).Error(HttpStatusCode.Unauthorized, "UNAUTHORIZED");
         var login = (await Login(customer.Email, newPassword)).Data();
         (await Refresh(login.Str("refreshToken"))).Expect(HttpStatusCode.OK);
@@ -233,11 +233,11 @@ public partial class UserProfileApiTests(ShopperAppFixture fixture) : IClassFixt
 
         (await Login(customer.Email, newPassword)).Expect(HttpStatusCode.OK);
         (await Login(customer.Email, customer.Password)).Expect(HttpStatusCode.Unauthorized);
-        (await Refresh(customer.RefreshToken)).Error(HttpStatusCode.Unauthorized, "UNAUTHORIZED");
+        (await Refresh(customer.RefreshToken)).Error(HttpStatusCode.Unauthorized, "INVALID_TOKEN", "refreshToken");
 
         // The token works once.
         (await Anonymous.PostApiAsync("/api/v1/users/reset-password", new { email, token, newPassword = "Another-Passw0rd-1!", confirmPassword = "Another-Passw0rd-1!" }))
-            .Error(HttpStatusCode.BadRequest, "VALIDATION_ERROR", "token");
+            .Error(HttpStatusCode.BadRequest, "INVALID_TOKEN", "token");
     }
 
     [Fact]
@@ -279,7 +279,7 @@ public partial class UserProfileApiTests(ShopperAppFixture fixture) : IClassFixt
         using var customer = await App.RegisterCustomerAsync();
         var reply = await Anonymous.PostApiAsync("/api/v1/users/reset-password",
             new { email = customer.Email, token, newPassword = "Reset-Passw0rd-789!", confirmPassword = "Reset-Passw0rd-789!" });
-        reply.Error(HttpStatusCode.BadRequest, "VALIDATION_ERROR", "token");
+        reply.Error(HttpStatusCode.BadRequest, "INVALID_TOKEN", "token");
         (await Login(customer.Email, customer.Password)).Expect(HttpStatusCode.OK);
     }
 
@@ -293,7 +293,7 @@ public partial class UserProfileApiTests(ShopperAppFixture fixture) : IClassFixt
 
         (await Anonymous.PostApiAsync("/api/v1/users/reset-password",
                 new { email = victim.Email, token, newPassword = "Stolen-Passw0rd-1!", confirmPassword = "Stolen-Passw0rd-1!" }))
-            .Error(HttpStatusCode.BadRequest, "VALIDATION_ERROR", "token");
+            .Error(HttpStatusCode.BadRequest, "INVALID_TOKEN", "token");
         (await Login(victim.Email, victim.Password)).Expect(HttpStatusCode.OK);
     }
 

@@ -107,7 +107,8 @@ public sealed class ComponentServices
         context.Services.AddScoped(sp => new OrderService(
             database.Factory, sp.GetRequiredService<CartService>(), sp.GetRequiredService<PaymentMethodRegistry>(),
             services.Mail, new Ecommerce.Shared.Audit.AuditLog(database.Factory, database.Clock), options, Options.Create(new AuthOptions()), database.Clock,
-            NullLogger<OrderService>.Instance, new RecordingCatalogNotifier(), sp.GetRequiredService<Ecommerce.Shared.Common.StoreMetrics>()));
+            NullLogger<OrderService>.Instance, new RecordingCatalogNotifier(), sp.GetRequiredService<Ecommerce.Shared.Common.StoreMetrics>(),
+            Options.Create(new ShippingOptions())));
         context.Services.AddScoped<CartState>();
         context.Services.AddOptions();
         context.Services.AddMetrics();

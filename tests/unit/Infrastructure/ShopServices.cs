@@ -15,6 +15,7 @@ public sealed class ShopServices(TestDatabase database, StoreSettings? store = n
 {
     public StoreSettings Store { get; } = store ?? new StoreSettings();
     public AuthOptions Auth { get; } = auth ?? new AuthOptions();
+    public ShippingOptions Shipping { get; } = new();
     public RecordingEmailSender Mail { get; } = new();
     public RecordingCatalogNotifier CatalogChanges { get; } = new();
     /// <summary>The business metrics, on a meter factory of these services' own (listen with a MetricCollector).</summary>
@@ -26,7 +27,7 @@ public sealed class ShopServices(TestDatabase database, StoreSettings? store = n
         database.Factory, Carts,
         new PaymentMethodRegistry([ManualPaymentMethod.BankTransfer, ManualPaymentMethod.CashOnDelivery]),
         Mail, new Ecommerce.Shared.Audit.AuditLog(database.Factory, database.Clock), Options.Create(Store), Options.Create(Auth),
-        database.Clock, NullLogger<OrderService>.Instance, CatalogChanges, Metrics);
+        database.Clock, NullLogger<OrderService>.Instance, CatalogChanges, Metrics, Options.Create(Shipping));
 
     /// <summary>A customer row (no password: service tests do not sign in).</summary>
     public async Task<string> AddUserAsync(string? email = null)

@@ -1,3 +1,4 @@
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ecommerce.Shared.Data.Sqlite;
@@ -18,4 +19,11 @@ public static class SqliteDatabase
         if (db.Database.IsSqlite())
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
     }
+
+    /// <summary>
+    /// Whether SQLite could not open the database file (SQLITE_CANTOPEN: the data folder is gone, not writable or not a
+    /// folder), the one way an embedded database becomes unreachable (see <see cref="DatabaseFailures"/>).
+    /// </summary>
+    public static bool CannotOpen(Exception exception) =>
+        exception is SqliteException { SqliteErrorCode: SQLitePCL.raw.SQLITE_CANTOPEN };
 }

@@ -1,6 +1,5 @@
 using System.Net;
 using Ecommerce.Tests.Unit.Infrastructure;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -45,21 +44,7 @@ public class UnhealthyDatabaseTests
         var client = app.CreateRawClient();
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/ready")).StatusCode);
 
-        var connectionString = app.Services.GetRequiredService<IDbContextFactory<Ecommerce.Shared.Data.AppDbContext>>()
-            .CreateDbContext().Database.GetConnectionString()!;
-        if (TestProvider.IsPostgres)
-        {
-            // The database is dropped from under the app.
-            TestProvider.DropPostgresDatabase(connectionString);
-        }
-        else
-        {
-            // Replace the data folder with a plain file: the database can no longer be opened or created.
-            SqliteConnection.ClearPool(new SqliteConnection(connectionString));
-            Directory.Delete(app.DataPath, recursive: true);
-            await File.WriteAllTextAsync(app.DataPath, "not a folder");
-        }
-        try
+        using (app.TakeDatabaseAway())
         {
             using var ready = await client.GetAsync("/health/ready");
             Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
@@ -67,10 +52,6 @@ public class UnhealthyDatabaseTests
 
             using var live = await client.GetAsync("/health/live");
             Assert.Equal(HttpStatusCode.OK, live.StatusCode);
-        }
-        finally
-        {
-            if (File.Exists(app.DataPath)) File.Delete(app.DataPath);
         }
     }
 }
