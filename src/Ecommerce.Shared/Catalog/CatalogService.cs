@@ -11,7 +11,7 @@ namespace Ecommerce.Shared.Catalog;
 public sealed partial class CatalogService(IDbContextFactory<AppDbContext> dbFactory, CategoryDirectory categories)
 {
     public const int MaxSearchTerms = 8;
-    public const int MaxSearchLength = 200;
+    public const int MaxSearchLength = Limits.SearchText;
     public const int ReviewsOnProductPage = 50;
     public const int RelatedProductCount = 4;
 

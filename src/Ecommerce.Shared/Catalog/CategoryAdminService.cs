@@ -165,18 +165,19 @@ public sealed class CategoryAdminService(
         if (input.Has("name"))
         {
             if (string.IsNullOrWhiteSpace(input.Name)) errors.Add(new Error(ErrorCodes.RequiredField, "Name is required.", "name"));
-            else if (input.Name.Trim().Length > 100) errors.Add(Error.Validation("name", "Name can be at most 100 characters."));
+            else if (input.Name.Trim().Length > Limits.Category.Name) errors.Add(Error.Validation("name", $"Name can be at most {Limits.Category.Name} characters."));
             else TextRules.CheckName(input.Name, "name", "Name", errors);
         }
         if (input.Has("slug") && !string.IsNullOrWhiteSpace(input.Slug))
         {
             var slug = input.Slug.Trim();
-            if (!Common.Slug.IsValid(slug)) errors.Add(Error.Validation("slug", "A slug is lower-case letters, digits and single hyphens, e.g. garden-tools."));
+            if (slug.Length > Limits.Category.Slug) errors.Add(Error.Validation("slug", $"A slug can be at most {Limits.Category.Slug} characters."));
+            else if (!Common.Slug.IsValid(slug)) errors.Add(Error.Validation("slug", "A slug is lower-case letters, digits and single hyphens, e.g. garden-tools."));
             else if (await db.Categories.AnyAsync(c => c.Slug == slug && c.Id != (existing == null ? 0 : existing.Id), cancellationToken))
                 errors.Add(Error.AlreadyExists("slug", $"Another category already uses the slug '{slug}'."));
         }
-        if (input.Has("description") && input.Description is { Length: > 1000 }) errors.Add(Error.Validation("description", "Description can be at most 1000 characters."));
-        if (input.Has("imageUrl") && input.ImageUrl is { Length: > 500 }) errors.Add(Error.Validation("imageUrl", "Image URL can be at most 500 characters."));
+        if (input.Has("description") && input.Description?.Length > Limits.Category.Description) errors.Add(Error.Validation("description", $"Description can be at most {Limits.Category.Description} characters."));
+        if (input.Has("imageUrl") && input.ImageUrl?.Length > Limits.Category.ImageUrl) errors.Add(Error.Validation("imageUrl", $"Image URL can be at most {Limits.Category.ImageUrl} characters."));
         if (input.Has("parentId") && input.ParentId is { } parentId)
         {
             var parents = await db.Categories.AsNoTracking().Select(c => new { c.Id, c.ParentId }).ToDictionaryAsync(c => c.Id, c => c.ParentId, cancellationToken);

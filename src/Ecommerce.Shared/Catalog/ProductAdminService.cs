@@ -27,8 +27,8 @@ public sealed class ProductAdminService(
     public const int MaxBulkProducts = 5000;
     public const int MaxTags = 20;
     public const int MaxPairs = 30;
-    public const decimal MaxPrice = 1_000_000_000m;
-    public const int MaxStock = 1_000_000_000;
+    public const decimal MaxPrice = Limits.Product.MaxPrice;
+    public const int MaxStock = Limits.Product.MaxStock;
     /// <summary>The largest bulk price increase in percent (a typo guard: 10000 % is a hundred times the price).</summary>
     public const decimal MaxPercentChange = 10_000m;
 
@@ -315,7 +315,7 @@ public sealed class ProductAdminService(
                 {
                     ProductId = productId,
                     Url = saved.Value,
-                    AltText = string.IsNullOrWhiteSpace(alt) ? product.Name : alt.Trim()[..Math.Min(alt.Trim().Length, 300)],
+                    AltText = string.IsNullOrWhiteSpace(alt) ? product.Name : alt.Trim()[..Math.Min(alt.Trim().Length, Limits.Product.ImageAlt)],
                     IsPrimary = product.Images.Count == 0,
                     SortOrder = product.Images.Count == 0 ? 0 : product.Images.Max(i => i.SortOrder) + 1,
                 };
@@ -361,7 +361,7 @@ public sealed class ProductAdminService(
                 image.SortOrder = position;
                 image.IsPrimary = image.Id == primaryImageId;
                 var alt = ordered[position].Alt?.Trim() ?? "";
-                if (alt.Length > 300) return Error.Validation("alt", "Alt text can be at most 300 characters.");
+                if (alt.Length > Limits.Product.ImageAlt) return Error.Validation("alt", $"Alt text can be at most {Limits.Product.ImageAlt} characters.");
                 image.AltText = alt;
             }
             audit.Record(db, actor, "product.images-updated", "Product", Id(productId), $"Rearranged the pictures of {product.Name}");
@@ -530,14 +530,14 @@ public sealed class ProductAdminService(
         if (input.Has("name"))
         {
             if (string.IsNullOrWhiteSpace(input.Name)) errors.Add(new Error(ErrorCodes.RequiredField, "Name is required.", "name"));
-            else if (input.Name.Trim().Length > 200) errors.Add(Error.Validation("name", "Name can be at most 200 characters."));
+            else if (input.Name.Trim().Length > Limits.Product.Name) errors.Add(Error.Validation("name", $"Name can be at most {Limits.Product.Name} characters."));
             else TextRules.CheckName(input.Name, "name", "Name", errors);
         }
         if (input.Has("sku"))
         {
             var sku = input.Sku?.Trim();
             if (string.IsNullOrEmpty(sku)) errors.Add(new Error(ErrorCodes.RequiredField, "SKU is required.", "sku"));
-            else if (sku.Length > 64) errors.Add(Error.Validation("sku", "SKU can be at most 64 characters."));
+            else if (sku.Length > Limits.Product.Sku) errors.Add(Error.Validation("sku", $"SKU can be at most {Limits.Product.Sku} characters."));
             else if (sku.Any(char.IsWhiteSpace)) errors.Add(Error.Validation("sku", "SKU cannot contain spaces."));
             else if (await db.Products.AnyAsync(p => p.Sku == sku && p.Id != id, cancellationToken))
                 errors.Add(Error.AlreadyExists("sku", $"Another product already has the SKU '{sku}'."));
@@ -545,7 +545,8 @@ public sealed class ProductAdminService(
         if (input.Has("slug") && !string.IsNullOrWhiteSpace(input.Slug))
         {
             var slug = input.Slug.Trim();
-            if (!Common.Slug.IsValid(slug)) errors.Add(Error.Validation("slug", "A slug is lower-case letters, digits and single hyphens, e.g. blue-ceramic-mug."));
+            if (slug.Length > Limits.Product.Slug) errors.Add(Error.Validation("slug", $"A slug can be at most {Limits.Product.Slug} characters."));
+            else if (!Common.Slug.IsValid(slug)) errors.Add(Error.Validation("slug", "A slug is lower-case letters, digits and single hyphens, e.g. blue-ceramic-mug."));
             else if (await db.Products.AnyAsync(p => p.Slug == slug && p.Id != id, cancellationToken))
                 errors.Add(Error.AlreadyExists("slug", $"Another product already uses the slug '{slug}'."));
         }
@@ -568,15 +569,15 @@ public sealed class ProductAdminService(
             errors.Add(new Error(ErrorCodes.RequiredField, "Stock is required (0 when there is none).", "stock")); // a change never empties it to 0 silently
         if (input.Has("categoryId") && input.CategoryId is { } categoryId && !await db.Categories.AnyAsync(c => c.Id == categoryId, cancellationToken))
             errors.Add(Error.Validation("categoryId", "That category does not exist."));
-        if (input.Has("description") && input.Description is { Length: > 1000 })
-            errors.Add(Error.Validation("description", "The short description can be at most 1000 characters."));
-        if (input.Has("longDescription") && input.LongDescription is { Length: > 20000 })
-            errors.Add(Error.Validation("longDescription", "The description can be at most 20000 characters."));
+        if (input.Has("description") && input.Description?.Length > Limits.Product.Description)
+            errors.Add(Error.Validation("description", $"The short description can be at most {Limits.Product.Description} characters."));
+        if (input.Has("longDescription") && input.LongDescription?.Length > Limits.Product.LongDescription)
+            errors.Add(Error.Validation("longDescription", $"The description can be at most {Limits.Product.LongDescription} characters."));
         if (input.Has("tags") && input.Tags is { } tags)
         {
             var clean = CleanTags(tags);
             if (clean.Count > MaxTags) errors.Add(Error.Validation("tags", $"At most {MaxTags} tags."));
-            if (clean.Any(t => t.Length > 40)) errors.Add(Error.Validation("tags", "A tag can be at most 40 characters."));
+            if (clean.Any(t => t.Length > Limits.Product.Tag)) errors.Add(Error.Validation("tags", $"A tag can be at most {Limits.Product.Tag} characters."));
             if (clean.Any(t => t.Contains('|'))) errors.Add(Error.Validation("tags", "A tag cannot contain | (it separates tags in CSV files)."));
         }
         ValidatePairs(input.Has("attributes") ? input.Attributes : null, "attributes", "attribute", errors);
@@ -586,7 +587,7 @@ public sealed class ProductAdminService(
         if (input.Has("images") && input.Images is { } imageList)
         {
             if (imageList.Count > 20) errors.Add(Error.Validation("images", "A product can have at most 20 pictures."));
-            if (imageList.Any(i => string.IsNullOrWhiteSpace(i.Url) || i.Url.Length > 500 || !IsImageUrl(i.Url)))
+            if (imageList.Any(i => string.IsNullOrWhiteSpace(i.Url) || i.Url.Length > Limits.Product.ImageUrl || !IsImageUrl(i.Url)))
                 errors.Add(Error.Validation("images", "Each picture needs a url: a site path (/media/…) or an http(s) address."));
             if (imageList.Count(i => i.IsPrimary) > 1) errors.Add(Error.Validation("images", "Only one picture can be primary."));
         }
@@ -638,8 +639,8 @@ public sealed class ProductAdminService(
         if (pairs.Count > MaxPairs) errors.Add(Error.Validation(field, $"At most {MaxPairs} {label}s."));
         if (pairs.Any(p => string.IsNullOrWhiteSpace(p.Name) || string.IsNullOrWhiteSpace(p.Value)))
             errors.Add(Error.Validation(field, $"Every {label} needs a name and a value."));
-        if (pairs.Any(p => p.Name?.Length > 100 || p.Value?.Length > 200))
-            errors.Add(Error.Validation(field, $"An {label}'s name can be at most 100 and its value 200 characters."));
+        if (pairs.Any(p => p.Name?.Length > Limits.Product.AttributeName || p.Value?.Length > Limits.Product.AttributeValue))
+            errors.Add(Error.Validation(field, $"An {label}'s name can be at most {Limits.Product.AttributeName} and its value {Limits.Product.AttributeValue} characters."));
     }
 
     /// <summary>Tags as the store keeps them: trimmed, lower-case, no empty ones, no repeats.</summary>

@@ -125,7 +125,7 @@ public sealed partial class CouponService(IDbContextFactory<AppDbContext> dbFact
         var code = CouponRules.Normalize(input.Code);
         if (code.Length == 0) errors.Add(new Error(ErrorCodes.RequiredField, "Code is required.", "code"));
         else if (!CodePattern().IsMatch(code)) errors.Add(Error.Validation("code", "Code must be 3 to 50 letters, digits, - or _."));
-        if (input.Description is { Length: > 500 }) errors.Add(Error.Validation("description", "Description can be at most 500 characters."));
+        if (input.Description?.Length > Limits.Coupon.Description) errors.Add(Error.Validation("description", $"Description can be at most {Limits.Coupon.Description} characters."));
 
         var kind = ParseKind(input.Type);
         if (input.Type is null) errors.Add(new Error(ErrorCodes.RequiredField, "Type is required: percentage or fixed.", "type"));
@@ -133,7 +133,7 @@ public sealed partial class CouponService(IDbContextFactory<AppDbContext> dbFact
 
         if (input.Value is not { } value) errors.Add(new Error(ErrorCodes.RequiredField, "Value is required.", "value"));
         else if (kind == CouponKind.Percentage && (value <= 0 || value > 100)) errors.Add(Error.Validation("value", "A percentage must be above 0 and at most 100."));
-        else if (kind == CouponKind.FixedAmount && (value <= 0 || value > 1_000_000)) errors.Add(Error.Validation("value", "An amount off must be above 0 and at most 1000000."));
+        else if (kind == CouponKind.FixedAmount && (value <= 0 || value > Limits.Coupon.MaxAmountOff)) errors.Add(Error.Validation("value", $"An amount off must be above 0 and at most {Limits.Coupon.MaxAmountOff:0}."));
         else if (decimal.Round(value, 2) != value) errors.Add(Error.Validation("value", "Value can have at most two decimals."));
 
         if (input.MinimumSubtotal is < 0 or > 1_000_000) errors.Add(Error.Validation("minimumSubtotal", "Minimum subtotal must be between 0 and 1000000."));

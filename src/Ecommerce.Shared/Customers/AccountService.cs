@@ -319,7 +319,7 @@ public sealed partial class AccountService(
         return problems.Count == 0 ? null : string.Join(" ", problems);
     }
 
-    public static bool IsEmail(string value) => value.Length <= 256 && EmailPattern().IsMatch(value);
+    public static bool IsEmail(string value) => value.Length <= Limits.Account.Email && EmailPattern().IsMatch(value);
 
     /// <summary>What is wrong with a typed (trimmed) e-mail address, on the field <c>email</c>, or null.</summary>
     private static Error? EmailProblem(string address) =>
@@ -345,7 +345,7 @@ public sealed partial class AccountService(
         {
             if (required) errors.Add(new Error(ErrorCodes.RequiredField, $"{label} is required.", field));
         }
-        else if (value.Trim().Length > 100) errors.Add(Error.Validation(field, $"{label} can be at most 100 characters."));
+        else if (value.Trim().Length > Limits.Account.FirstName) errors.Add(Error.Validation(field, $"{label} can be at most {Limits.Account.FirstName} characters."));
         else TextRules.CheckName(value, field, label, errors);
     }
 

@@ -32,15 +32,15 @@ public sealed record AddressInput
             if (value is not null && value.Trim().Length > max) errors.Add(Error.Validation(prefix + field, $"{label} can be at most {max} characters."));
         }
         void Name(string? value, string field, string label) => TextRules.CheckName(value, prefix + field, label, errors);
-        Optional(FirstName, "firstName", "First name", 100);
-        Optional(LastName, "lastName", "Last name", 100);
-        Required(Street, "street", "Street", 200);
-        Optional(Street2, "street2", "Address line 2", 200);
-        Required(City, "city", "City", 100);
-        Optional(State, "state", "State", 100);
-        Required(ZipCode, "zipCode", "ZIP / postal code", 20);
-        Required(Country, "country", "Country", 100);
-        Optional(Phone, "phone", "Phone", 40);
+        Optional(FirstName, "firstName", "First name", Limits.Address.FirstName);
+        Optional(LastName, "lastName", "Last name", Limits.Address.LastName);
+        Required(Street, "street", "Street", Limits.Address.Street);
+        Optional(Street2, "street2", "Address line 2", Limits.Address.Street2);
+        Required(City, "city", "City", Limits.Address.City);
+        Optional(State, "state", "State", Limits.Address.State);
+        Required(ZipCode, "zipCode", "ZIP / postal code", Limits.Address.ZipCode);
+        Required(Country, "country", "Country", Limits.Address.Country);
+        Optional(Phone, "phone", "Phone", Limits.Address.Phone);
         Name(FirstName, "firstName", "First name");
         Name(LastName, "lastName", "Last name");
         Name(Street, "street", "Street");

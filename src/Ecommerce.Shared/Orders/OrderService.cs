@@ -34,7 +34,7 @@ public sealed class OrderService(
     StoreMetrics metrics,
     IOptions<ShippingOptions> shipping)
 {
-    public const int MaxNotesLength = 2000;
+    public const int MaxNotesLength = Limits.Order.Notes;
 
     /// <summary>
     /// Turns the customer's cart into a pending order. In one database transaction it checks the cart, takes

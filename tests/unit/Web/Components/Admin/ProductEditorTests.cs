@@ -50,6 +50,19 @@ public class ProductEditorTests : AdminComponentContext
         cut.FindComponent<InputFile>().UploadFiles(files);
 
     [Fact]
+    public async Task The_editors_fields_take_exactly_what_the_database_holds()
+    {
+        var cut = await RenderEditorAsync();
+
+        Assert.Equal(Ecommerce.Shared.Common.Limits.Product.Name.ToString(), cut.FieldByLabel("Name").GetAttribute("maxlength"));
+        Assert.Equal(Ecommerce.Shared.Common.Limits.Product.Sku.ToString(), cut.FieldByLabel("SKU").GetAttribute("maxlength"));
+        // The slug column holds 80 characters; the editor used to accept 200.
+        Assert.Equal("80", cut.FieldByLabel("Slug").GetAttribute("maxlength"));
+        await using var db = Db();
+        Assert.Equal(80, db.Model.FindEntityType(typeof(Product))!.FindProperty(nameof(Product.Slug))!.GetMaxLength());
+    }
+
+    [Fact]
     public async Task Creating_without_the_required_fields_shows_each_error_on_its_field_and_saves_nothing()
     {
         var cut = await RenderEditorAsync();
