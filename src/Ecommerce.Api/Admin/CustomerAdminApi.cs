@@ -59,15 +59,13 @@ public static class CustomerAdminApi
     public static async Task<Results<Ok<ApiResponse<PagedData<AdminCustomerDto>>>, ApiErrorResult>> List(
         CustomerAdminService customers,
         [Description("Page to return, from 1.")] int? pageNumber,
-        [Description("Items per page, 1–100 (default 25).")] int? pageSize,
+        [Description("Items per page, 1–100 (default 20).")] int? pageSize,
         [Description("Part of an e-mail or name.")] string? search,
         CancellationToken cancellationToken)
     {
-        var errors = new List<Error>();
-        Paging.Validate(pageNumber ?? 1, pageSize ?? 25, errors);
-        if (errors.Count > 0) return ApiResults.Error(errors);
-        var page = await customers.ListAsync(search, pageNumber ?? 1, pageSize ?? 25, cancellationToken);
-        return ApiResults.Ok(page.ToPagedData(c => new AdminCustomerDto(c.Id, c.Email, c.FirstName, c.LastName, c.CreatedAt, c.OrderCount,
+        var page = await customers.ListAsync(search, pageNumber ?? 1, pageSize ?? Paging.DefaultPageSize, cancellationToken);
+        if (!page.Succeeded) return ApiResults.Error(page.Errors);
+        return ApiResults.Ok(page.Value.ToPagedData(c => new AdminCustomerDto(c.Id, c.Email, c.FirstName, c.LastName, c.CreatedAt, c.OrderCount,
             c.TotalSpent.ToDecimal(), c.IsAdmin, c.IsLocked)));
     }
 

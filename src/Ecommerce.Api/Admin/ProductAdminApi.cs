@@ -108,7 +108,7 @@ public static class ProductAdminApi
     public static async Task<Results<Ok<ApiResponse<PagedData<AdminProductRowDto>>>, ApiErrorResult>> List(
         ProductAdminService products,
         [Description("Page to return, from 1.")] int? pageNumber,
-        [Description("Items per page, 1–100 (default 25).")] int? pageSize,
+        [Description("Items per page, 1–100 (default 20).")] int? pageSize,
         [Description("Words of the name or SKU, or an exact SKU.")] string? search,
         [Description("Category id; includes its sub-categories.")] string? categoryId,
         [Description("any, inStock, low or out.")] string? stock,
@@ -118,7 +118,7 @@ public static class ProductAdminApi
         CancellationToken cancellationToken)
     {
         var errors = new List<Error>();
-        var size = pageSize ?? 25;
+        var size = pageSize ?? Paging.DefaultPageSize;
         Paging.Validate(pageNumber ?? 1, size, errors);
         int? category = null;
         if (!string.IsNullOrWhiteSpace(categoryId))
@@ -155,7 +155,8 @@ public static class ProductAdminApi
             SortBy = sort,
             Descending = !string.Equals(sortOrder, "asc", StringComparison.OrdinalIgnoreCase),
         }, cancellationToken);
-        return ApiResults.Ok(page.ToPagedData(r => new AdminProductRowDto(
+        if (!page.Succeeded) return ApiResults.Error(page.Errors);
+        return ApiResults.Ok(page.Value.ToPagedData(r => new AdminProductRowDto(
             ApiIds.Format(r.Id), r.Name, r.Sku, r.Slug, r.CategoryId is { } cid ? ApiIds.Format(cid) : null, r.CategoryName,
             r.Price.ToDecimal(), r.CompareAtPrice?.ToDecimal(), r.Stock, r.Status.ToString().ToLowerInvariant(), r.IsFeatured, r.ImageUrl, r.UpdatedAt, r.Version)));
     }

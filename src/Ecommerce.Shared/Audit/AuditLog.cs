@@ -34,7 +34,7 @@ public sealed record AuditView(long Id, DateTime At, string UserEmail, string Ch
 public sealed record AuditQuery
 {
     public int PageNumber { get; init; } = 1;
-    public int PageSize { get; init; } = 50;
+    public int PageSize { get; init; } = Paging.DefaultPageSize;
     public string? EntityType { get; init; }
     public string? EntityId { get; init; }
     public string? User { get; init; }
@@ -77,10 +77,10 @@ public sealed class AuditLog(IDbContextFactory<AppDbContext> dbFactory, TimeProv
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    public async Task<PagedResult<AuditView>> ListAsync(AuditQuery query, CancellationToken cancellationToken = default)
+    public async Task<Result<PagedResult<AuditView>>> ListAsync(AuditQuery query, CancellationToken cancellationToken = default)
     {
-        var pageSize = Math.Clamp(query.PageSize, 1, 200);
-        var pageNumber = Math.Max(1, query.PageNumber);
+        var (pageNumber, pageSize) = (query.PageNumber, query.PageSize);
+        if (Paging.Check(pageNumber, pageSize) is { Count: > 0 } invalid) return Result<PagedResult<AuditView>>.Failure(invalid);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var entries = db.AuditEntries.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(query.EntityType)) entries = entries.Where(e => e.EntityType == query.EntityType);

@@ -8,7 +8,7 @@ public enum StockFilter { Any, InStock, Low, Out }
 public sealed record AdminProductQuery
 {
     public int PageNumber { get; init; } = 1;
-    public int PageSize { get; init; } = 25;
+    public int PageSize { get; init; } = Paging.DefaultPageSize;
     /// <summary>Words of the name or SKU (word-prefix match), or an exact SKU.</summary>
     public string? Search { get; init; }
     /// <summary>Includes the category's sub-categories.</summary>

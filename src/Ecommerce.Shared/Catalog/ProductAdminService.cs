@@ -35,10 +35,10 @@ public sealed class ProductAdminService(
     /// <summary>Products with this many or fewer in stock (and some) count as low (<c>Admin:LowStockThreshold</c>).</summary>
     public int LowStockThreshold => backOffice.Value.LowStockThreshold;
 
-    public async Task<PagedResult<AdminProductRow>> ListAsync(AdminProductQuery query, CancellationToken cancellationToken = default)
+    public async Task<Result<PagedResult<AdminProductRow>>> ListAsync(AdminProductQuery query, CancellationToken cancellationToken = default)
     {
-        var pageSize = Math.Clamp(query.PageSize, 1, 200);
-        var pageNumber = Math.Max(1, query.PageNumber);
+        var (pageNumber, pageSize) = (query.PageNumber, query.PageSize);
+        if (Paging.Check(pageNumber, pageSize) is { Count: > 0 } invalid) return Result<PagedResult<AdminProductRow>>.Failure(invalid);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var products = await FilterAsync(db, query, cancellationToken);
         var total = await products.CountAsync(cancellationToken);

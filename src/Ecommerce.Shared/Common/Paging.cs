@@ -11,10 +11,23 @@ public sealed record PagedResult<T>(IReadOnlyList<T> Items, int PageNumber, int 
         new(Items.Select(map).ToList(), PageNumber, PageSize, TotalCount);
 }
 
+/// <summary>
+/// The one paging rule of every list, in the API and in the pages alike: <c>pageNumber</c> from 1, <c>pageSize</c>
+/// from 1 to 100 (20 unless a list says otherwise — orders show 10, as document 002 says). A value outside is
+/// refused with VALIDATION_ERROR naming it, never clamped into range.
+/// </summary>
 public static class Paging
 {
     public const int DefaultPageSize = 20;
     public const int MaxPageSize = 100;
+
+    /// <summary>The errors of a page request, empty when it is valid.</summary>
+    public static List<Error> Check(int pageNumber, int pageSize)
+    {
+        var errors = new List<Error>();
+        Validate(pageNumber, pageSize, errors);
+        return errors;
+    }
 
     /// <summary>Checks page number and size against the API's rules (page ≥ 1, 1 ≤ size ≤ 100).</summary>
     public static void Validate(int pageNumber, int pageSize, List<Error> errors)

@@ -32,10 +32,9 @@ public sealed class CustomerAdminService(
     public const string DeletedName = "Deleted customer";
     public const string RemovedText = "(removed)";
 
-    public async Task<PagedResult<CustomerRow>> ListAsync(string? search, int pageNumber = 1, int pageSize = 25, CancellationToken cancellationToken = default)
+    public async Task<Result<PagedResult<CustomerRow>>> ListAsync(string? search, int pageNumber = 1, int pageSize = Paging.DefaultPageSize, CancellationToken cancellationToken = default)
     {
-        pageSize = Math.Clamp(pageSize, 1, 200);
-        pageNumber = Math.Max(1, pageNumber);
+        if (Paging.Check(pageNumber, pageSize) is { Count: > 0 } invalid) return Result<PagedResult<CustomerRow>>.Failure(invalid);
         var people = db.Users.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(search))
         {

@@ -20,10 +20,9 @@ public sealed record AdminReviewRow(int Id, int ProductId, string ProductName, s
 /// </summary>
 public sealed class ReviewAdminService(IDbContextFactory<AppDbContext> dbFactory, AuditLog audit, ICatalogChangeNotifier catalogChanged)
 {
-    public async Task<PagedResult<AdminReviewRow>> ListAsync(int pageNumber = 1, int pageSize = 25, bool? hidden = null, string? search = null, CancellationToken cancellationToken = default)
+    public async Task<Result<PagedResult<AdminReviewRow>>> ListAsync(int pageNumber = 1, int pageSize = Paging.DefaultPageSize, bool? hidden = null, string? search = null, CancellationToken cancellationToken = default)
     {
-        pageSize = Math.Clamp(pageSize, 1, 200);
-        pageNumber = Math.Max(1, pageNumber);
+        if (Paging.Check(pageNumber, pageSize) is { Count: > 0 } invalid) return Result<PagedResult<AdminReviewRow>>.Failure(invalid);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var reviews =
             from review in db.Reviews.AsNoTracking()

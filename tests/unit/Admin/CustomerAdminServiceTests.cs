@@ -105,7 +105,7 @@ public class CustomerAdminServiceTests
         await s.WithDbAsync(db => db.Users.Where(u => u.Id == customer.Id)
             .ExecuteUpdateAsync(u => u.SetProperty(x => x.LockoutEnd, until).SetProperty(x => x.AccessFailedCount, 5)));
 
-        Assert.True(Assert.Single((await s.Customers.ListAsync("timeout")).Items).IsLocked);
+        Assert.True(Assert.Single(((await s.Customers.ListAsync("timeout")).Value).Items).IsLocked);
         var details = (await s.Customers.GetAsync(customer.Id))!;
         Assert.True(details.IsLocked);
         Assert.Equal(until, details.LockedUntil);
@@ -113,7 +113,7 @@ public class CustomerAdminServiceTests
 
         s.Clock.Advance(TimeSpan.FromMinutes(16));
 
-        Assert.False(Assert.Single((await s.Customers.ListAsync("timeout")).Items).IsLocked);
+        Assert.False(Assert.Single(((await s.Customers.ListAsync("timeout")).Value).Items).IsLocked);
         var later = (await s.Customers.GetAsync(customer.Id))!;
         Assert.False(later.IsLocked);
         Assert.Null(later.LockedUntil);

@@ -414,7 +414,7 @@ public class ProductAdminServiceTests
         Assert.Equal(jpeg.Id, Assert.Single(stored, i => i.IsPrimary).Id);
         Assert.Single(await s.AuditEntriesAsync("product.images-updated"));
         // The grid shows the primary picture.
-        Assert.Equal(jpeg.Url, Assert.Single((await s.Products.ListAsync(new AdminProductQuery())).Items).ImageUrl);
+        Assert.Equal(jpeg.Url, Assert.Single(((await s.Products.ListAsync(new AdminProductQuery())).Value).Items).ImageUrl);
     }
 
     [Fact]
@@ -513,7 +513,7 @@ public class ProductAdminServiceTests
     }
 
     private static async Task<List<int>> IdsAsync(AdminServices s, AdminProductQuery query) =>
-        (await s.Products.ListAsync(query with { SortBy = "createdAt", Descending = false })).Items.Select(r => r.Id).ToList();
+        ((await s.Products.ListAsync(query with { SortBy = "createdAt", Descending = false })).Value).Items.Select(r => r.Id).ToList();
 
     [Fact]
     public async Task The_grid_filters_by_search_category_with_sub_categories_stock_and_status()
@@ -557,7 +557,7 @@ public class ProductAdminServiceTests
         using var s = await AdminServices.CreateAsync();
         var g = await GridAsync(s);
 
-        var row = Assert.Single((await s.Products.ListAsync(new AdminProductQuery { Search = "desk" })).Items);
+        var row = Assert.Single(((await s.Products.ListAsync(new AdminProductQuery { Search = "desk" })).Value).Items);
 
         Assert.Equal((g.DeskLamp, "Desk Lamp", "LAMP-100", "desk-lamp"), (row.Id, row.Name, row.Sku, row.Slug));
         Assert.Equal((g.Lamps, "Lamps"), (row.CategoryId!.Value, row.CategoryName));
@@ -565,7 +565,7 @@ public class ProductAdminServiceTests
         Assert.Null(row.CompareAtPrice);
         Assert.Equal((3, ProductStatus.Active), (row.Stock, row.Status));
         Assert.Equal("/images/products/desk-lamp.svg", row.ImageUrl);
-        Assert.Null(Assert.Single((await s.Products.ListAsync(new AdminProductQuery { Search = "gift" })).Items).CategoryName);
+        Assert.Null(Assert.Single(((await s.Products.ListAsync(new AdminProductQuery { Search = "gift" })).Value).Items).CategoryName);
     }
 
     [Theory]
@@ -584,7 +584,7 @@ public class ProductAdminServiceTests
         using var s = await AdminServices.CreateAsync();
         await GridAsync(s);
 
-        var page = await s.Products.ListAsync(new AdminProductQuery { SortBy = sortBy, Descending = descending });
+        var page = (await s.Products.ListAsync(new AdminProductQuery { SortBy = sortBy, Descending = descending })).Value;
 
         Assert.Equal(expected.Split(','), page.Items.Select(r => r.Name));
     }
@@ -598,7 +598,7 @@ public class ProductAdminServiceTests
 
         Ok(await s.Products.UpdateAsync(s.Actor, g.Mug, new ProductInput { Stock = 8, Present = new HashSet<string> { "stock" } }));
 
-        Assert.Equal(g.Mug, (await s.Products.ListAsync(new AdminProductQuery())).Items[0].Id);
+        Assert.Equal(g.Mug, ((await s.Products.ListAsync(new AdminProductQuery())).Value).Items[0].Id);
     }
 
     [Fact]
@@ -608,9 +608,9 @@ public class ProductAdminServiceTests
         await GridAsync(s);
         var byName = new AdminProductQuery { SortBy = "name", Descending = false, PageSize = 2 };
 
-        var second = await s.Products.ListAsync(byName with { PageNumber = 2 });
-        var last = await s.Products.ListAsync(byName with { PageNumber = 3 });
-        var beyond = await s.Products.ListAsync(byName with { PageNumber = 4 });
+        var second = (await s.Products.ListAsync(byName with { PageNumber = 2 })).Value;
+        var last = (await s.Products.ListAsync(byName with { PageNumber = 3 })).Value;
+        var beyond = (await s.Products.ListAsync(byName with { PageNumber = 4 })).Value;
 
         Assert.Equal(["Floor Lamp", "Garden Spade"], second.Items.Select(r => r.Name));
         Assert.Equal((5, 3, true, true), (second.TotalCount, second.TotalPages, second.HasPreviousPage, second.HasNextPage));
@@ -618,11 +618,12 @@ public class ProductAdminServiceTests
         Assert.False(last.HasNextPage);
         Assert.Empty(beyond.Items);
         Assert.Equal(5, beyond.TotalCount);
-        // Out-of-range page values are clamped rather than failing.
-        var clamped = await s.Products.ListAsync(byName with { PageNumber = 0, PageSize = 0 });
-        Assert.Equal((1, 1), (clamped.PageNumber, clamped.PageSize));
-        Assert.Equal(["Blue Ceramic Mug"], clamped.Items.Select(r => r.Name));
-        Assert.Equal(200, (await s.Products.ListAsync(byName with { PageSize = 10_000 })).PageSize);
+        // Out-of-range page values are refused, never clamped (the one paging rule).
+        var refused = await s.Products.ListAsync(byName with { PageNumber = 0, PageSize = 0 });
+        Assert.Equal(["pageNumber", "pageSize"], refused.Errors.Select(e => e.Field));
+        Assert.Equal("pageSize", Assert.Single((await s.Products.ListAsync(byName with { PageSize = 101 })).Errors).Field);
+        Assert.Equal(100, (await s.Products.ListAsync(byName with { PageSize = 100 })).Value.PageSize);
+        Assert.Equal(20, (await s.Products.ListAsync(new AdminProductQuery())).Value.PageSize);
     }
 
     [Fact]

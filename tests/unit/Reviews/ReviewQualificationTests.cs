@@ -78,12 +78,12 @@ public class ReviewQualificationTests
         Assert.DoesNotContain(details.Reviews, r => throwaways.Any(t => t.User == r.UserId));
 
         // The back office shows them as hidden by the store, apart from the reviews an admin hides.
-        var hidden = await s.Get<ReviewAdminService>().ListAsync(hidden: true);
+        var hidden = (await s.Get<ReviewAdminService>().ListAsync(hidden: true)).Value;
         Assert.Equal(3, hidden.TotalCount);
         Assert.All(hidden.Items, r => Assert.False(r.IsHidden));
         Assert.Equal(["Order cancelled", "Order cancelled", "Order refunded"],
             hidden.Items.OrderBy(r => r.SystemHidden).Select(r => r.SystemHidden == SystemHideReason.OrderRefunded ? "Order refunded" : "Order cancelled"));
-        Assert.Equal(5, (await s.Get<ReviewAdminService>().ListAsync(hidden: false)).TotalCount);
+        Assert.Equal(5, ((await s.Get<ReviewAdminService>().ListAsync(hidden: false)).Value).TotalCount);
     }
 
     [Fact]
