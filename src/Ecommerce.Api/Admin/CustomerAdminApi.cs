@@ -88,6 +88,11 @@ public static class CustomerAdminApi
         ChangeAsync(id, customers, () => customers.SetRolesAsync(user.ApiActor(), id, request.Roles, cancellationToken),
             "Roles saved; the account's sessions and API tokens have ended.", cancellationToken);
 
+    private static Task<Results<Ok<ApiResponse<AdminCustomerDetailDto>>, ApiErrorResult>> ChangeAsync(
+        string id, CustomerAdminService customers, Func<Task<Result>> change, string message, CancellationToken cancellationToken) =>
+        ChangeAsync(id, customers, async () => await change() is { Succeeded: false } failed ? Result<bool>.Failure(failed.Errors) : true, message, cancellationToken);
+
+    /// <summary>Makes a change and answers with the customer as it is now; the change says whether there was anything to change.</summary>
     private static async Task<Results<Ok<ApiResponse<AdminCustomerDetailDto>>, ApiErrorResult>> ChangeAsync(
         string id, CustomerAdminService customers, Func<Task<Result<bool>>> change, string message, CancellationToken cancellationToken)
     {

@@ -137,7 +137,7 @@ public sealed class CartService(IDbContextFactory<AppDbContext> dbFactory, IOpti
         }, cancellationToken);
     }
 
-    public async Task<Result<bool>> RemoveItemAsync(CartOwner owner, int itemId, CancellationToken cancellationToken = default)
+    public async Task<Result> RemoveItemAsync(CartOwner owner, int itemId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var item = await ItemOf(db, owner, itemId).FirstOrDefaultAsync(cancellationToken);
@@ -145,7 +145,7 @@ public sealed class CartService(IDbContextFactory<AppDbContext> dbFactory, IOpti
         db.CartItems.Remove(item);
         await TouchAsync(db, item.CartId, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        return true;
+        return Result.Success;
     }
 
     /// <summary>Empties the cart and drops its coupon.</summary>

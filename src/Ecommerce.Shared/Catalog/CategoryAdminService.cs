@@ -138,7 +138,7 @@ public sealed class CategoryAdminService(
     }
 
     /// <summary>Deletes a category that has no sub-categories and no products; otherwise says what is in the way.</summary>
-    public async Task<Result<bool>> DeleteAsync(AdminActor actor, int id, CancellationToken cancellationToken = default)
+    public async Task<Result> DeleteAsync(AdminActor actor, int id, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var category = await db.Categories.FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
@@ -156,7 +156,7 @@ public sealed class CategoryAdminService(
         audit.Record(db, actor, "category.deleted", "Category", Id(id), $"Deleted category {category.Name}");
         await db.SaveChangesAsync(cancellationToken);
         await catalogChanged.CatalogChangedAsync(cancellationToken);
-        return true;
+        return Result.Success;
     }
 
     private static async Task<List<Error>> ValidateAsync(AppDbContext db, CategoryInput input, Category? existing, CancellationToken cancellationToken)

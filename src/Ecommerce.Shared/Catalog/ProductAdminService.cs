@@ -373,7 +373,7 @@ public sealed class ProductAdminService(
     }
 
     /// <summary>Removes a picture; when it was primary, the next one becomes primary.</summary>
-    public async Task<Result<bool>> RemoveImageAsync(AdminActor actor, int productId, int imageId, CancellationToken cancellationToken = default)
+    public async Task<Result> RemoveImageAsync(AdminActor actor, int productId, int imageId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var removed = await db.InTransactionAsync<string>(async ct =>
@@ -391,10 +391,10 @@ public sealed class ProductAdminService(
             if (!await SavePicturesAsync(db, productId, ct)) return PicturesChangedMeanwhile();
             return image.Url;
         }, cancellationToken);
-        if (!removed.Succeeded) return Result<bool>.Failure(removed.Errors);
+        if (!removed.Succeeded) return Result.Failure(removed.Errors);
         images.Delete(removed.Value);
         await catalogChanged.CatalogChangedAsync(cancellationToken);
-        return true;
+        return Result.Success;
     }
 
     /// <summary>Why a picture cannot be added to the product now (it does not exist, or has the most pictures); null when it can.</summary>

@@ -50,6 +50,26 @@ public sealed record Error(string Code, string Message, string? Field = null)
     public static Error Conflict(string message) => new(ErrorCodes.Conflict, message);
 }
 
+/// <summary>
+/// The outcome of an operation that has nothing to give back but can fail for a business reason: success, or one
+/// or more errors. "Not found" is an error like any other (<see cref="Error.NotFound"/>, NOT_FOUND), in this and in
+/// <see cref="Result{T}"/>; queries that look something up return null instead.
+/// </summary>
+public sealed class Result
+{
+    public static readonly Result Success = new([]);
+
+    private Result(IReadOnlyList<Error> errors) => Errors = errors;
+
+    public bool Succeeded => Errors.Count == 0;
+    public IReadOnlyList<Error> Errors { get; }
+
+    public static Result Failure(params IReadOnlyList<Error> errors) =>
+        errors.Count == 0 ? throw new ArgumentException("A failure needs at least one error.", nameof(errors)) : new(errors);
+
+    public static implicit operator Result(Error error) => Failure(error);
+}
+
 /// <summary>The outcome of an operation that can fail for a business reason: a value, or one or more errors.</summary>
 public sealed class Result<T>
 {
@@ -66,6 +86,9 @@ public sealed class Result<T>
     public static Result<T> Success(T value) => new(value);
     public static Result<T> Failure(params IReadOnlyList<Error> errors) =>
         errors.Count == 0 ? throw new ArgumentException("A failure needs at least one error.", nameof(errors)) : new(errors);
+
+    /// <summary>The outcome without its value, for an operation whose value its caller does not need.</summary>
+    public Result WithoutValue() => Succeeded ? Result.Success : Result.Failure(Errors);
 
     public static implicit operator Result<T>(T value) => Success(value);
     public static implicit operator Result<T>(Error error) => Failure(error);

@@ -107,7 +107,7 @@ public sealed partial class CouponService(IDbContextFactory<AppDbContext> dbFact
         return ToView(coupon);
     }
 
-    public async Task<Result<bool>> DeleteAsync(AdminActor actor, int id, CancellationToken cancellationToken = default)
+    public async Task<Result> DeleteAsync(AdminActor actor, int id, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var coupon = await db.Coupons.FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
@@ -115,7 +115,7 @@ public sealed partial class CouponService(IDbContextFactory<AppDbContext> dbFact
         db.Coupons.Remove(coupon);
         audit.Record(db, actor, "coupon.deleted", "Coupon", coupon.Code, $"Deleted coupon {coupon.Code} (used {coupon.TimesUsed} times)");
         await db.SaveChangesAsync(cancellationToken);
-        return true;
+        return Result.Success;
     }
 
     /// <summary>Every failing field of a coupon, by its API name.</summary>

@@ -89,7 +89,7 @@ public sealed partial class AccountService(
     /// already verified stays so; a token that is malformed, expired, or made before the address changed is refused
     /// with INVALID_TOKEN on <c>token</c>. Every failure is about the input.
     /// </summary>
-    public async Task<Result<bool>> VerifyEmailAsync(string? token, CancellationToken cancellationToken = default)
+    public async Task<Result> VerifyEmailAsync(string? token, CancellationToken cancellationToken = default)
     {
         if (string.IsNullOrWhiteSpace(token)) return new Error(ErrorCodes.RequiredField, "The verification token is required.", "token");
         string userId, identityToken;
@@ -104,26 +104,26 @@ public sealed partial class AccountService(
 
         var user = await users.FindByIdAsync(userId);
         if (user is null) return InvalidVerificationToken();
-        if (user.EmailConfirmed) return true;
+        if (user.EmailConfirmed) return Result.Success;
         var confirmed = await users.ConfirmEmailAsync(user, identityToken);
-        return confirmed.Succeeded ? true : InvalidVerificationToken();
+        return confirmed.Succeeded ? Result.Success : InvalidVerificationToken();
     }
 
     /// <summary>
     /// Sends a new verification link when an unverified account has this address. The caller answers the same
     /// whether or not it does, so nobody learns from it which addresses have accounts.
     /// </summary>
-    public async Task<Result<bool>> ResendVerificationAsync(string? emailAddress, CancellationToken cancellationToken = default)
+    public async Task<Result> ResendVerificationAsync(string? emailAddress, CancellationToken cancellationToken = default)
     {
         var address = emailAddress?.Trim() ?? "";
         if (EmailProblem(address) is { } problem) return problem;
         var user = await users.FindByEmailAsync(address);
         if (user is { EmailConfirmed: false } && mailLimit.TryReserveVerification(address)) await SendVerificationAsync(user, cancellationToken);
-        return true;
+        return Result.Success;
     }
 
     /// <summary>Sends a new verification link to a signed-in customer (from their account page).</summary>
-    public async Task<Result<bool>> ResendVerificationToUserAsync(string userId, CancellationToken cancellationToken = default)
+    public async Task<Result> ResendVerificationToUserAsync(string userId, CancellationToken cancellationToken = default)
     {
         var user = await users.FindByIdAsync(userId);
         if (user is null) return Error.NotFound("User not found");
@@ -131,7 +131,7 @@ public sealed partial class AccountService(
         if (user.Email is null || !mailLimit.TryReserveVerification(user.Email))
             return new Error(ErrorCodes.RateLimitExceeded, "We have sent you several links in the last hour already: please look in your inbox (and spam folder).");
         await SendVerificationAsync(user, cancellationToken);
-        return true;
+        return Result.Success;
     }
 
     /// <summary>
@@ -212,7 +212,7 @@ public sealed partial class AccountService(
     }
 
     /// <summary>Changes the password after checking the current one; every API refresh token of the user stops working.</summary>
-    public async Task<Result<bool>> ChangePasswordAsync(string userId, string? currentPassword, string? newPassword, string? confirmPassword, CancellationToken cancellationToken = default)
+    public async Task<Result> ChangePasswordAsync(string userId, string? currentPassword, string? newPassword, string? confirmPassword, CancellationToken cancellationToken = default)
     {
         var user = await users.FindByIdAsync(userId);
         if (user is null) return Error.NotFound("User not found");
@@ -220,7 +220,7 @@ public sealed partial class AccountService(
         var errors = new List<Error>();
         if (string.IsNullOrEmpty(currentPassword)) errors.Add(new Error(ErrorCodes.RequiredField, "Current password is required.", "currentPassword"));
         errors.AddRange(await NewPasswordErrorsAsync(user, newPassword, confirmPassword));
-        if (errors.Count > 0) return Result<bool>.Failure(errors);
+        if (errors.Count > 0) return Result.Failure(errors);
 
         if (!await users.CheckPasswordAsync(user, currentPassword!))
             return Error.Validation("currentPassword", "The current password is not right.");
@@ -228,20 +228,20 @@ public sealed partial class AccountService(
         var changed = await users.ChangePasswordAsync(user, currentPassword!, newPassword!);
         if (!changed.Succeeded) return Error.Validation("newPassword", string.Join(" ", changed.Errors.Select(e => e.Description)));
         await RevokeRefreshTokensAsync(userId, "password-changed", cancellationToken);
-        return true;
+        return Result.Success;
     }
 
     /// <summary>
     /// Sends a password-reset link when an account has this email. The caller answers the same either way,
     /// so nobody can learn from it whether an address has an account.
     /// </summary>
-    public async Task<Result<bool>> ForgotPasswordAsync(string? emailAddress, Func<string, string, string> resetLink, CancellationToken cancellationToken = default)
+    public async Task<Result> ForgotPasswordAsync(string? emailAddress, Func<string, string, string> resetLink, CancellationToken cancellationToken = default)
     {
         var address = emailAddress?.Trim() ?? "";
         if (EmailProblem(address) is { } problem) return problem;
 
         var user = await users.FindByEmailAsync(address);
-        if (user?.Email is null || !mailLimit.TryReservePasswordReset(address)) return true;
+        if (user?.Email is null || !mailLimit.TryReservePasswordReset(address)) return Result.Success;
 
         var token = Base64Url.EncodeToString(Encoding.UTF8.GetBytes(await users.GeneratePasswordResetTokenAsync(user)));
         var link = resetLink(user.Email, token);
@@ -264,14 +264,14 @@ public sealed partial class AccountService(
             <p><a href="{System.Net.WebUtility.HtmlEncode(link)}">Choose a new password</a></p>
             <p>The link works for a limited time. If you did not ask for this, ignore this e-mail; your password stays as it is.</p>
             """), cancellationToken);
-        return true;
+        return Result.Success;
     }
 
     /// <summary>
     /// Sets a new password with the token from the reset e-mail. A token that is malformed, expired, already used or
     /// made for another account is refused with INVALID_TOKEN on <c>token</c>. Every failure is about the input.
     /// </summary>
-    public async Task<Result<bool>> ResetPasswordAsync(string? emailAddress, string? token, string? newPassword, string? confirmPassword, CancellationToken cancellationToken = default)
+    public async Task<Result> ResetPasswordAsync(string? emailAddress, string? token, string? newPassword, string? confirmPassword, CancellationToken cancellationToken = default)
     {
         var errors = new List<Error>();
         var address = emailAddress?.Trim() ?? "";
@@ -279,7 +279,7 @@ public sealed partial class AccountService(
         if (string.IsNullOrWhiteSpace(token)) errors.Add(new Error(ErrorCodes.RequiredField, "The reset token is required.", "token"));
         var user = address.Length == 0 ? null : await users.FindByEmailAsync(address);
         errors.AddRange(await NewPasswordErrorsAsync(user ?? new ApplicationUser { UserName = address, Email = address }, newPassword, confirmPassword));
-        if (errors.Count > 0) return Result<bool>.Failure(errors);
+        if (errors.Count > 0) return Result.Failure(errors);
 
         string decoded;
         try { decoded = Encoding.UTF8.GetString(Base64Url.DecodeFromChars(token!.Trim())); }
@@ -295,7 +295,7 @@ public sealed partial class AccountService(
         }
         if (await users.IsLockedOutAsync(user)) await users.SetLockoutEndDateAsync(user, null);
         await RevokeRefreshTokensAsync(user.Id, "password-reset", cancellationToken);
-        return true;
+        return Result.Success;
     }
 
     /// <summary>Revokes every active API refresh token of the user.</summary>

@@ -141,17 +141,17 @@ public sealed class AddressService(IDbContextFactory<AppDbContext> dbFactory)
     }
 
     /// <summary>Deletes an address; when it was the default, the most recently saved remaining one becomes the default.</summary>
-    public async Task<Result<bool>> DeleteAsync(string userId, int addressId, CancellationToken cancellationToken = default)
+    public async Task<Result> DeleteAsync(string userId, int addressId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await InLockedBookAsync<bool>(db, userId, async ct =>
+        return (await InLockedBookAsync<bool>(db, userId, async ct =>
         {
             var address = await db.Addresses.AsNoTracking().FirstOrDefaultAsync(a => a.UserId == userId && a.Id == addressId, ct);
             if (address is null) return AddressNotFound(addressId);
             await db.Addresses.Where(a => a.Id == addressId).ExecuteDeleteAsync(ct);
             if (address.IsDefault) await PromoteNextDefaultAsync(db, userId, addressId, ct);
             return true;
-        }, cancellationToken);
+        }, cancellationToken)).WithoutValue();
     }
 
     /// <summary>Makes one saved address the default (and no other), without touching its fields.</summary>

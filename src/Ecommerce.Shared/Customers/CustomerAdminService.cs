@@ -92,13 +92,13 @@ public sealed class CustomerAdminService(
     /// Stops (or allows again) signing in. A locked account's sessions and API tokens end at once: its security
     /// stamp changes and its refresh tokens are revoked. The store's last admin who can sign in cannot be locked.
     /// </summary>
-    public async Task<Result<bool>> SetLockedAsync(AdminActor actor, string id, bool locked, CancellationToken cancellationToken = default)
+    public async Task<Result> SetLockedAsync(AdminActor actor, string id, bool locked, CancellationToken cancellationToken = default)
     {
         var user = await users.FindByIdAsync(id);
         if (user is null) return NotFound(id);
         if (locked && user.Id == actor.UserId) return Error.Conflict("You cannot lock your own account.");
 
-        var changed = await db.InTransactionAsync<bool>(async ct =>
+        var changed = await db.InTransactionAsync(async ct =>
         {
             var account = await users.FindByIdAsync(id); // the one read above, or read again when the unit is retried
             if (account is null) return NotFound(id);
@@ -118,7 +118,7 @@ public sealed class CustomerAdminService(
             audit.Record(db, actor, locked ? "customer.locked" : "customer.unlocked", "Customer", id,
                 $"{(locked ? "Locked" : "Unlocked")} sign-in of {account.Email}");
             await db.SaveChangesAsync(ct);
-            return true;
+            return Result.Success;
         }, cancellationToken);
         if (changed.Succeeded) access.Evict(id);
         return changed;
@@ -220,14 +220,14 @@ public sealed class CustomerAdminService(
     /// products and the city/region/country needed for tax records are kept. Their reviews stay, credited to
     /// "Former customer".
     /// </summary>
-    public async Task<Result<bool>> DeleteAsync(AdminActor actor, string id, CancellationToken cancellationToken = default)
+    public async Task<Result> DeleteAsync(AdminActor actor, string id, CancellationToken cancellationToken = default)
     {
         var user = await users.FindByIdAsync(id);
         if (user is null) return NotFound(id);
         if (user.Id == actor.UserId) return Error.Conflict("You cannot delete your own account here.");
 
         var reference = "deleted-" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(id)))[..12].ToLowerInvariant();
-        var deletion = await db.InTransactionAsync<bool>(async ct =>
+        var deletion = await db.InTransactionAsync(async ct =>
         {
             var account = await users.FindByIdAsync(id); // the one read above, or read again when the unit is retried
             if (account is null) return NotFound(id);
@@ -264,7 +264,7 @@ public sealed class CustomerAdminService(
                 $"Deleted the account of {reference} and its personal data; {orderCount} orders kept anonymised",
                 new { orders = orderCount });
             await db.SaveChangesAsync(ct);
-            return true;
+            return Result.Success;
         }, cancellationToken);
         if (deletion.Succeeded) access.Evict(id);
         return deletion;

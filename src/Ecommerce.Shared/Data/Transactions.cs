@@ -22,6 +22,11 @@ namespace Ecommerce.Shared.Data;
 public static class Transactions
 {
     /// <summary>Runs <paramref name="work"/> in a transaction that commits when the result succeeded and rolls back when it failed.</summary>
+    public static Task<Result> InTransactionAsync(
+        this DbContext db, Func<CancellationToken, Task<Result>> work, CancellationToken cancellationToken = default) =>
+        db.InTransactionAsync(work, static result => result.Succeeded, cancellationToken);
+
+    /// <summary>Runs <paramref name="work"/> in a transaction that commits when the result succeeded and rolls back when it failed.</summary>
     public static Task<Result<T>> InTransactionAsync<T>(
         this DbContext db, Func<CancellationToken, Task<Result<T>>> work, CancellationToken cancellationToken = default) =>
         db.InTransactionAsync(work, static result => result.Succeeded, cancellationToken);

@@ -113,7 +113,7 @@ public class CustomerAdminApiTests(AdminApiFixture fixture)
     [Fact]
     public async Task An_admin_cannot_lock_their_own_account()
     {
-        var result = await fixture.WithServiceAsync<CustomerAdminService, Ecommerce.Shared.Common.Result<bool>>(s =>
+        var result = await fixture.WithServiceAsync<CustomerAdminService, Ecommerce.Shared.Common.Result>(s =>
             s.SetLockedAsync(fixture.AdminActor, fixture.Admin.UserId, locked: true));
         Assert.Equal("CONFLICT", Assert.Single(result.Errors).Code);
         using var anonymous = App.CreateRawClient();

@@ -14,7 +14,9 @@ namespace Ecommerce.Tests.Unit.Admin;
 /// </summary>
 public class CustomerAdminServiceTests
 {
-    private static Error Refused<T>(Result<T> result, string code)
+    private static Error Refused<T>(Result<T> result, string code) => Refused(result.WithoutValue(), code);
+
+    private static Error Refused(Result result, string code)
     {
         var error = Assert.Single(result.Errors);
         Assert.Equal(code, error.Code);
@@ -55,7 +57,7 @@ public class CustomerAdminServiceTests
         var stampBefore = (await UserAsync(s, customer.Id)).SecurityStamp;
         s.Clock.Advance(TimeSpan.FromMinutes(3));
 
-        Assert.True(Ok(await s.Customers.SetLockedAsync(s.Actor, customer.Id, locked: true)));
+        Ok(await s.Customers.SetLockedAsync(s.Actor, customer.Id, locked: true));
 
         var locked = await UserAsync(s, customer.Id);
         Assert.True(locked.LockoutEnabled);
@@ -83,7 +85,7 @@ public class CustomerAdminServiceTests
         Ok(await s.Customers.SetLockedAsync(s.Actor, customer.Id, locked: true));
         await s.WithDbAsync(db => db.Users.Where(u => u.Id == customer.Id).ExecuteUpdateAsync(u => u.SetProperty(x => x.AccessFailedCount, 4)));
 
-        Assert.True(Ok(await s.Customers.SetLockedAsync(s.Actor, customer.Id, locked: false)));
+        Ok(await s.Customers.SetLockedAsync(s.Actor, customer.Id, locked: false));
 
         var unlocked = await UserAsync(s, customer.Id);
         Assert.Null(unlocked.LockoutEnd);

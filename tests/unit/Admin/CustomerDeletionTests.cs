@@ -46,7 +46,7 @@ public class CustomerDeletionTests(AdminApiFixture fixture)
             Tokens: await db.RefreshTokens.CountAsync(t => t.UserId == customer.UserId)));
         Assert.Equal((1, 1, 1, 1), before); // the set-up did what the test relies on
 
-        var result = await fixture.WithServiceAsync<CustomerAdminService, Ecommerce.Shared.Common.Result<bool>>(s =>
+        var result = await fixture.WithServiceAsync<CustomerAdminService, Ecommerce.Shared.Common.Result>(s =>
             s.DeleteAsync(fixture.AdminActor, customer.UserId));
         Assert.True(result.Succeeded, string.Join(" ", result.Errors.Select(e => e.Message)));
 

@@ -11,6 +11,9 @@ public static class ResultAssert
         return result.Value;
     }
 
+    public static void Ok(Result result) =>
+        Assert.True(result.Succeeded, string.Join(" ", result.Errors.Select(e => $"{e.Code} {e.Field}: {e.Message}")));
+
     /// <summary>A real 1×1 PNG, for picture uploads.</summary>
     public static readonly byte[] Png = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=");
 }
