@@ -67,10 +67,13 @@ public static class CategoryAdminApi
         if (!read.Succeeded) return ApiResults.Error(read.Errors);
         var (request, sent) = read.Value;
         if (!TryParent(request.ParentId, out var parentId, out var error)) return ApiResults.Error(error!);
-        var present = PartialJson.CamelCase(sent).Select(f => f == "image" ? "imageUrl" : f).ToHashSet(StringComparer.Ordinal);
+        // The v1 member names are this API's: the service takes the fields the client sent, typed.
+        var present = PartialJson.CamelCase(sent);
+        Optional<T> Sent<T>(string member, T value) => present.Contains(member) ? new Optional<T>(value) : default;
         var result = await categories.UpdateAsync(user.ApiActor(), categoryId, new CategoryInput
         {
-            Name = request.Name, Slug = request.Slug, Description = request.Description, ImageUrl = request.Image, ParentId = parentId, Present = present,
+            Name = Sent("name", request.Name), Slug = Sent("slug", request.Slug), Description = Sent("description", request.Description),
+            ImageUrl = Sent("image", request.Image), ParentId = Sent("parentId", parentId),
             ExpectedVersion = ifMatch.Value?.Version,
         }, cancellationToken);
         if (!result.Succeeded) return ApiResults.Error(ConditionalRequests.ForIfMatch(result.Errors, ifMatch.Value, "The category"));

@@ -174,15 +174,18 @@ public static class ProductAdminApi
             if (ApiIds.TryParse(categoryText, out var id)) categoryId = id;
             else errors.Add(Error.Validation("categoryId", "That category does not exist."));
         }
+        // The v1 member names are this API's: the service takes the fields the client sent (all of them for a create), typed.
+        Optional<T> Sent<T>(string member, T value) => present is null || present.Contains(member) ? new Optional<T>(value) : default;
         return new ProductInput
         {
-            Name = request.Name, Slug = request.Slug, Sku = request.Sku, Description = request.Description, LongDescription = request.LongDescription,
-            Price = request.Price, CompareAtPrice = request.CompareAtPrice, CategoryId = categoryId, Stock = request.Stock, Tags = request.Tags,
-            Attributes = request.Attributes?.Select(a => new NameValue(a.Name ?? "", a.Value ?? "")).ToList(),
-            Specifications = request.Specifications?.Select(s => new NameValue(s.Key, s.Value ?? "")).ToList(),
-            IsFeatured = request.IsFeatured, Status = request.Status,
-            Images = request.Images?.Select(i => new ProductImageInput(i.Url ?? "", i.Alt, i.IsPrimary ?? false)).ToList(),
-            Present = present,
+            Name = Sent("name", request.Name), Slug = Sent("slug", request.Slug), Sku = Sent("sku", request.Sku),
+            Description = Sent("description", request.Description), LongDescription = Sent("longDescription", request.LongDescription),
+            Price = Sent("price", request.Price), CompareAtPrice = Sent("compareAtPrice", request.CompareAtPrice), CategoryId = Sent("categoryId", categoryId),
+            Stock = Sent("stock", request.Stock), Tags = Sent("tags", request.Tags),
+            Attributes = Sent("attributes", (IReadOnlyList<NameValue>?)request.Attributes?.Select(a => new NameValue(a.Name ?? "", a.Value ?? "")).ToList()),
+            Specifications = Sent("specifications", (IReadOnlyList<NameValue>?)request.Specifications?.Select(s => new NameValue(s.Key, s.Value ?? "")).ToList()),
+            IsFeatured = Sent("isFeatured", request.IsFeatured), Status = Sent("status", request.Status),
+            Images = Sent("images", (IReadOnlyList<ProductImageInput>?)request.Images?.Select(i => new ProductImageInput(i.Url ?? "", i.Alt, i.IsPrimary ?? false)).ToList()),
             ExpectedVersion = request.Version,
             ExpectedStock = request.ExpectedStock,
         };

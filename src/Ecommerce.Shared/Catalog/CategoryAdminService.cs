@@ -8,18 +8,21 @@ namespace Ecommerce.Shared.Catalog;
 
 public sealed record CategoryInput
 {
-    public string? Name { get; init; }
+    public Optional<string?> Name { get; init; }
     /// <summary>Empty: made from the name.</summary>
-    public string? Slug { get; init; }
-    public string? Description { get; init; }
-    public string? ImageUrl { get; init; }
-    public int? ParentId { get; init; }
+    public Optional<string?> Slug { get; init; }
+    public Optional<string?> Description { get; init; }
+    public Optional<string?> ImageUrl { get; init; }
+    /// <summary>Null: a top-level category.</summary>
+    public Optional<int?> ParentId { get; init; }
     /// <summary>The <see cref="Category.Version"/> the caller saw; when the category has moved on since, the update is refused.</summary>
     public long? ExpectedVersion { get; init; }
-    /// <summary>Fields a partial update changes (camelCase); null means all.</summary>
-    public IReadOnlySet<string>? Present { get; init; }
 
-    public bool Has(string field) => Present is null || Present.Contains(field);
+    /// <summary>Every field set (a new category has all of them; an unset one is empty).</summary>
+    public CategoryInput Complete() => this with
+    {
+        Name = Name.Or(null), Slug = Slug.Or(null), Description = Description.Or(null), ImageUrl = ImageUrl.Or(null), ParentId = ParentId.Or(null),
+    };
 }
 
 public sealed record AdminCategory(int Id, string Name, string Slug, string? Description, string? ImageUrl, int? ParentId, int SortOrder,
@@ -51,7 +54,7 @@ public sealed class CategoryAdminService(
 
     public async Task<Result<AdminCategory>> CreateAsync(AdminActor actor, CategoryInput input, CancellationToken cancellationToken = default)
     {
-        input = input with { Present = null };
+        input = input.Complete();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var errors = await ValidateAsync(db, input, null, cancellationToken);
         if (errors.Count > 0) return Result<AdminCategory>.Failure(errors);
@@ -60,12 +63,12 @@ public sealed class CategoryAdminService(
         {
             var created = new Category
             {
-                Name = input.Name!.Trim(),
+                Name = input.Name.Value!.Trim(),
                 Slug = await SlugForAsync(db, input, null, ct),
-                Description = Clean(input.Description),
-                ImageUrl = Clean(input.ImageUrl),
-                ParentId = input.ParentId,
-                SortOrder = await db.Categories.Where(c => c.ParentId == input.ParentId).Select(c => (int?)c.SortOrder).MaxAsync(ct) + 1 ?? 0,
+                Description = Clean(input.Description.Value),
+                ImageUrl = Clean(input.ImageUrl.Value),
+                ParentId = input.ParentId.Value,
+                SortOrder = await db.Categories.Where(c => c.ParentId == input.ParentId.Value).Select(c => (int?)c.SortOrder).MaxAsync(ct) + 1 ?? 0,
             };
             db.Categories.Add(created);
             await db.SaveChangesAsync(ct);
@@ -77,7 +80,7 @@ public sealed class CategoryAdminService(
         return ToView(category);
     }
 
-    /// <summary>Renames, re-slugs, describes or moves a category (a partial update when Present is given).</summary>
+    /// <summary>Renames, re-slugs, describes or moves a category: changes the fields the input sets.</summary>
     public async Task<Result<AdminCategory>> UpdateAsync(AdminActor actor, int id, CategoryInput input, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -88,14 +91,14 @@ public sealed class CategoryAdminService(
         if (errors.Count > 0) return Result<AdminCategory>.Failure(errors);
 
         var before = Snapshot(category);
-        if (input.Has("name")) category.Name = input.Name!.Trim();
-        if (input.Has("slug") && !string.IsNullOrWhiteSpace(input.Slug)) category.Slug = input.Slug.Trim();
-        if (input.Has("description")) category.Description = Clean(input.Description);
-        if (input.Has("imageUrl")) category.ImageUrl = Clean(input.ImageUrl);
-        if (input.Has("parentId") && input.ParentId != category.ParentId)
+        if (input.Name.IsSet) category.Name = input.Name.Value!.Trim();
+        if (input.Slug.IsSet && !string.IsNullOrWhiteSpace(input.Slug.Value)) category.Slug = input.Slug.Value.Trim();
+        if (input.Description.IsSet) category.Description = Clean(input.Description.Value);
+        if (input.ImageUrl.IsSet) category.ImageUrl = Clean(input.ImageUrl.Value);
+        if (input.ParentId.IsSet && input.ParentId.Value != category.ParentId)
         {
-            category.ParentId = input.ParentId;
-            category.SortOrder = await db.Categories.Where(c => c.ParentId == input.ParentId && c.Id != id)
+            category.ParentId = input.ParentId.Value;
+            category.SortOrder = await db.Categories.Where(c => c.ParentId == input.ParentId.Value && c.Id != id)
                 .Select(c => (int?)c.SortOrder).MaxAsync(cancellationToken) + 1 ?? 0;
         }
         var changes = AuditLog.Diff(before, Snapshot(category));
@@ -162,23 +165,23 @@ public sealed class CategoryAdminService(
     private static async Task<List<Error>> ValidateAsync(AppDbContext db, CategoryInput input, Category? existing, CancellationToken cancellationToken)
     {
         var errors = new List<Error>();
-        if (input.Has("name"))
+        if (input.Name.IsSet)
         {
-            if (string.IsNullOrWhiteSpace(input.Name)) errors.Add(new Error(ErrorCodes.RequiredField, "Name is required.", "name"));
-            else if (input.Name.Trim().Length > Limits.Category.Name) errors.Add(Error.Validation("name", $"Name can be at most {Limits.Category.Name} characters."));
-            else TextRules.CheckName(input.Name, "name", "Name", errors);
+            if (string.IsNullOrWhiteSpace(input.Name.Value)) errors.Add(new Error(ErrorCodes.RequiredField, "Name is required.", "name"));
+            else if (input.Name.Value.Trim().Length > Limits.Category.Name) errors.Add(Error.Validation("name", $"Name can be at most {Limits.Category.Name} characters."));
+            else TextRules.CheckName(input.Name.Value, "name", "Name", errors);
         }
-        if (input.Has("slug") && !string.IsNullOrWhiteSpace(input.Slug))
+        if (input.Slug.IsSet && !string.IsNullOrWhiteSpace(input.Slug.Value))
         {
-            var slug = input.Slug.Trim();
+            var slug = input.Slug.Value.Trim();
             if (slug.Length > Limits.Category.Slug) errors.Add(Error.Validation("slug", $"A slug can be at most {Limits.Category.Slug} characters."));
             else if (!Common.Slug.IsValid(slug)) errors.Add(Error.Validation("slug", "A slug is lower-case letters, digits and single hyphens, e.g. garden-tools."));
             else if (await db.Categories.AnyAsync(c => c.Slug == slug && c.Id != (existing == null ? 0 : existing.Id), cancellationToken))
                 errors.Add(Error.AlreadyExists("slug", $"Another category already uses the slug '{slug}'."));
         }
-        if (input.Has("description") && input.Description?.Length > Limits.Category.Description) errors.Add(Error.Validation("description", $"Description can be at most {Limits.Category.Description} characters."));
-        if (input.Has("imageUrl") && input.ImageUrl?.Length > Limits.Category.ImageUrl) errors.Add(Error.Validation("imageUrl", $"Image URL can be at most {Limits.Category.ImageUrl} characters."));
-        if (input.Has("parentId") && input.ParentId is { } parentId)
+        if (input.Description.IsSet && input.Description.Value?.Length > Limits.Category.Description) errors.Add(Error.Validation("description", $"Description can be at most {Limits.Category.Description} characters."));
+        if (input.ImageUrl.IsSet && input.ImageUrl.Value?.Length > Limits.Category.ImageUrl) errors.Add(Error.Validation("imageUrl", $"Image URL can be at most {Limits.Category.ImageUrl} characters."));
+        if (input.ParentId.IsSet && input.ParentId.Value is { } parentId)
         {
             var parents = await db.Categories.AsNoTracking().Select(c => new { c.Id, c.ParentId }).ToDictionaryAsync(c => c.Id, c => c.ParentId, cancellationToken);
             if (!parents.ContainsKey(parentId)) errors.Add(Error.Validation("parentId", "The parent category does not exist."));
@@ -199,9 +202,9 @@ public sealed class CategoryAdminService(
     }
 
     private static async Task<string> SlugForAsync(AppDbContext db, CategoryInput input, int? exceptId, CancellationToken cancellationToken) =>
-        !string.IsNullOrWhiteSpace(input.Slug)
-            ? input.Slug.Trim()
-            : await Common.Slug.UniqueAsync(Common.Slug.From(input.Name), candidate => db.Categories.AnyAsync(c => c.Slug == candidate && c.Id != exceptId, cancellationToken));
+        !string.IsNullOrWhiteSpace(input.Slug.Value)
+            ? input.Slug.Value.Trim()
+            : await Common.Slug.UniqueAsync(Common.Slug.From(input.Name.Value), candidate => db.Categories.AnyAsync(c => c.Slug == candidate && c.Id != exceptId, cancellationToken));
 
     private static Dictionary<string, object?> Snapshot(Category c) => new()
     {

@@ -39,26 +39,26 @@ public sealed record ProductImageInput(string Url, string? Alt, bool IsPrimary);
 /// A product as the editor, the admin API and the CSV import write it. <see cref="Present"/> lists the fields a
 /// partial update changes (camelCase names, as the API writes them); null means every field is given.
 /// </summary>
+/// <summary>A new product, or the fields of one to change (a partial update: unset fields are left alone).</summary>
 public sealed record ProductInput
 {
-    public string? Name { get; init; }
-    public string? Slug { get; init; }
-    public string? Sku { get; init; }
-    public string? Description { get; init; }
-    public string? LongDescription { get; init; }
-    public decimal? Price { get; init; }
-    public decimal? CompareAtPrice { get; init; }
-    public int? CategoryId { get; init; }
-    public int? Stock { get; init; }
-    public IReadOnlyList<string>? Tags { get; init; }
-    public IReadOnlyList<NameValue>? Attributes { get; init; }
-    public IReadOnlyList<NameValue>? Specifications { get; init; }
-    public bool? IsFeatured { get; init; }
+    public Optional<string?> Name { get; init; }
+    public Optional<string?> Slug { get; init; }
+    public Optional<string?> Sku { get; init; }
+    public Optional<string?> Description { get; init; }
+    public Optional<string?> LongDescription { get; init; }
+    public Optional<decimal?> Price { get; init; }
+    public Optional<decimal?> CompareAtPrice { get; init; }
+    public Optional<int?> CategoryId { get; init; }
+    public Optional<int?> Stock { get; init; }
+    public Optional<IReadOnlyList<string>?> Tags { get; init; }
+    public Optional<IReadOnlyList<NameValue>?> Attributes { get; init; }
+    public Optional<IReadOnlyList<NameValue>?> Specifications { get; init; }
+    public Optional<bool?> IsFeatured { get; init; }
     /// <summary>"active" or "archived".</summary>
-    public string? Status { get; init; }
+    public Optional<string?> Status { get; init; }
     /// <summary>Pictures by URL (admin API); the editor uploads pictures separately.</summary>
-    public IReadOnlyList<ProductImageInput>? Images { get; init; }
-    public IReadOnlySet<string>? Present { get; init; }
+    public Optional<IReadOnlyList<ProductImageInput>?> Images { get; init; }
 
     /// <summary>
     /// The <see cref="Product.Version"/> the caller loaded. When given and the product has moved on since, the update
@@ -72,7 +72,13 @@ public sealed record ProductInput
     /// </summary>
     public int? ExpectedStock { get; init; }
 
-    public bool Has(string field) => Present is null || Present.Contains(field);
+    /// <summary>Every field set, as a new product has them: an unset field is empty (no stock: 0).</summary>
+    public ProductInput Complete() => this with
+    {
+        Name = Name.Or(null), Slug = Slug.Or(null), Sku = Sku.Or(null), Description = Description.Or(null), LongDescription = LongDescription.Or(null),
+        Price = Price.Or(null), CompareAtPrice = CompareAtPrice.Or(null), CategoryId = CategoryId.Or(null), Stock = Stock.Or(0), Tags = Tags.Or(null),
+        Attributes = Attributes.Or(null), Specifications = Specifications.Or(null), IsFeatured = IsFeatured.Or(null), Status = Status.Or(null), Images = Images.Or(null),
+    };
 
 }
 

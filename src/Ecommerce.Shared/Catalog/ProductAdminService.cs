@@ -91,7 +91,7 @@ public sealed class ProductAdminService(
 
     public async Task<Result<ProductEdit>> CreateAsync(AdminActor actor, ProductInput input, CancellationToken cancellationToken = default)
     {
-        input = input with { Present = null };
+        input = input.Complete();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var errors = await ValidateAsync(db, input, existing: null, cancellationToken);
         if (errors.Count > 0) return Result<ProductEdit>.Failure(errors);
@@ -134,7 +134,7 @@ public sealed class ProductAdminService(
             var errors = await ValidateAsync(db, input, product, ct);
             if (errors.Count > 0) return Result<(Product, bool)>.Failure(errors);
 
-            int? newStock = input.Has("stock") ? input.Stock ?? 0 : null;
+            int? newStock = input.Stock.IsSet ? input.Stock.Value ?? 0 : null;
             if (newStock is not null && input.ExpectedStock is { } seen && seen != product.Stock) return StockChangedMeanwhile(product.Name, product.Stock, seen);
 
             var before = Snapshot(product);
@@ -527,64 +527,64 @@ public sealed class ProductAdminService(
         var errors = new List<Error>();
         var id = existing?.Id;
 
-        if (input.Has("name"))
+        if (input.Name.IsSet)
         {
-            if (string.IsNullOrWhiteSpace(input.Name)) errors.Add(new Error(ErrorCodes.RequiredField, "Name is required.", "name"));
-            else if (input.Name.Trim().Length > Limits.Product.Name) errors.Add(Error.Validation("name", $"Name can be at most {Limits.Product.Name} characters."));
-            else TextRules.CheckName(input.Name, "name", "Name", errors);
+            if (string.IsNullOrWhiteSpace(input.Name.Value)) errors.Add(new Error(ErrorCodes.RequiredField, "Name is required.", "name"));
+            else if (input.Name.Value.Trim().Length > Limits.Product.Name) errors.Add(Error.Validation("name", $"Name can be at most {Limits.Product.Name} characters."));
+            else TextRules.CheckName(input.Name.Value, "name", "Name", errors);
         }
-        if (input.Has("sku"))
+        if (input.Sku.IsSet)
         {
-            var sku = input.Sku?.Trim();
+            var sku = input.Sku.Value?.Trim();
             if (string.IsNullOrEmpty(sku)) errors.Add(new Error(ErrorCodes.RequiredField, "SKU is required.", "sku"));
             else if (sku.Length > Limits.Product.Sku) errors.Add(Error.Validation("sku", $"SKU can be at most {Limits.Product.Sku} characters."));
             else if (sku.Any(char.IsWhiteSpace)) errors.Add(Error.Validation("sku", "SKU cannot contain spaces."));
             else if (await db.Products.AnyAsync(p => p.Sku == sku && p.Id != id, cancellationToken))
                 errors.Add(Error.AlreadyExists("sku", $"Another product already has the SKU '{sku}'."));
         }
-        if (input.Has("slug") && !string.IsNullOrWhiteSpace(input.Slug))
+        if (input.Slug.IsSet && !string.IsNullOrWhiteSpace(input.Slug.Value))
         {
-            var slug = input.Slug.Trim();
+            var slug = input.Slug.Value.Trim();
             if (slug.Length > Limits.Product.Slug) errors.Add(Error.Validation("slug", $"A slug can be at most {Limits.Product.Slug} characters."));
             else if (!Common.Slug.IsValid(slug)) errors.Add(Error.Validation("slug", "A slug is lower-case letters, digits and single hyphens, e.g. blue-ceramic-mug."));
             else if (await db.Products.AnyAsync(p => p.Slug == slug && p.Id != id, cancellationToken))
                 errors.Add(Error.AlreadyExists("slug", $"Another product already uses the slug '{slug}'."));
         }
-        if (input.Has("price"))
+        if (input.Price.IsSet)
         {
-            if (input.Price is null) errors.Add(new Error(ErrorCodes.RequiredField, "Price is required.", "price"));
-            else if (input.Price < 0) errors.Add(Error.Validation("price", "Price cannot be negative."));
-            else if (input.Price > MaxPrice) errors.Add(Error.Validation("price", $"Price can be at most {MaxPrice:0}."));
-            else if (decimal.Round(input.Price.Value, 2) != input.Price) errors.Add(Error.Validation("price", "Price can have at most two decimals."));
+            if (input.Price.Value is null) errors.Add(new Error(ErrorCodes.RequiredField, "Price is required.", "price"));
+            else if (input.Price.Value < 0) errors.Add(Error.Validation("price", "Price cannot be negative."));
+            else if (input.Price.Value > MaxPrice) errors.Add(Error.Validation("price", $"Price can be at most {MaxPrice:0}."));
+            else if (decimal.Round(input.Price.Value.Value, 2) != input.Price.Value) errors.Add(Error.Validation("price", "Price can have at most two decimals."));
         }
-        if (input.Has("compareAtPrice") && input.CompareAtPrice is { } compareAt)
+        if (input.CompareAtPrice.IsSet && input.CompareAtPrice.Value is { } compareAt)
         {
             if (compareAt < 0) errors.Add(Error.Validation("compareAtPrice", "Compare-at price cannot be negative."));
             else if (compareAt > MaxPrice) errors.Add(Error.Validation("compareAtPrice", $"Compare-at price can be at most {MaxPrice:0}."));
             else if (decimal.Round(compareAt, 2) != compareAt) errors.Add(Error.Validation("compareAtPrice", "Compare-at price can have at most two decimals."));
         }
-        if (input.Has("stock") && input.Stock is { } stock && stock is < 0 or > MaxStock)
+        if (input.Stock.IsSet && input.Stock.Value is { } stock && stock is < 0 or > MaxStock)
             errors.Add(Error.Validation("stock", stock < 0 ? "Stock cannot be negative." : $"Stock can be at most {MaxStock}."));
-        else if (input.Present is not null && input.Present.Contains("stock") && input.Stock is null)
+        else if (input.Stock is { IsSet: true, Value: null })
             errors.Add(new Error(ErrorCodes.RequiredField, "Stock is required (0 when there is none).", "stock")); // a change never empties it to 0 silently
-        if (input.Has("categoryId") && input.CategoryId is { } categoryId && !await db.Categories.AnyAsync(c => c.Id == categoryId, cancellationToken))
+        if (input.CategoryId.IsSet && input.CategoryId.Value is { } categoryId && !await db.Categories.AnyAsync(c => c.Id == categoryId, cancellationToken))
             errors.Add(Error.Validation("categoryId", "That category does not exist."));
-        if (input.Has("description") && input.Description?.Length > Limits.Product.Description)
+        if (input.Description.IsSet && input.Description.Value?.Length > Limits.Product.Description)
             errors.Add(Error.Validation("description", $"The short description can be at most {Limits.Product.Description} characters."));
-        if (input.Has("longDescription") && input.LongDescription?.Length > Limits.Product.LongDescription)
+        if (input.LongDescription.IsSet && input.LongDescription.Value?.Length > Limits.Product.LongDescription)
             errors.Add(Error.Validation("longDescription", $"The description can be at most {Limits.Product.LongDescription} characters."));
-        if (input.Has("tags") && input.Tags is { } tags)
+        if (input.Tags.IsSet && input.Tags.Value is { } tags)
         {
             var clean = CleanTags(tags);
             if (clean.Count > MaxTags) errors.Add(Error.Validation("tags", $"At most {MaxTags} tags."));
             if (clean.Any(t => t.Length > Limits.Product.Tag)) errors.Add(Error.Validation("tags", $"A tag can be at most {Limits.Product.Tag} characters."));
             if (clean.Any(t => t.Contains('|'))) errors.Add(Error.Validation("tags", "A tag cannot contain | (it separates tags in CSV files)."));
         }
-        ValidatePairs(input.Has("attributes") ? input.Attributes : null, "attributes", "attribute", errors);
-        ValidatePairs(input.Has("specifications") ? input.Specifications : null, "specifications", "specification", errors);
-        if (input.Has("status") && input.Status is not null && ParseStatus(input.Status) is null)
+        ValidatePairs(input.Attributes.IsSet ? input.Attributes.Value : null, "attributes", "attribute", errors);
+        ValidatePairs(input.Specifications.IsSet ? input.Specifications.Value : null, "specifications", "specification", errors);
+        if (input.Status.IsSet && input.Status.Value is not null && ParseStatus(input.Status.Value) is null)
             errors.Add(Error.Validation("status", "Status must be active or archived."));
-        if (input.Has("images") && input.Images is { } imageList)
+        if (input.Images.IsSet && input.Images.Value is { } imageList)
         {
             if (imageList.Count > 20) errors.Add(Error.Validation("images", "A product can have at most 20 pictures."));
             if (imageList.Any(i => string.IsNullOrWhiteSpace(i.Url) || i.Url.Length > Limits.Product.ImageUrl || !IsImageUrl(i.Url)))
@@ -597,29 +597,29 @@ public sealed class ProductAdminService(
     /// <summary>Copies the given fields onto the entity; an update sets the stock apart (<paramref name="applyStock"/> false).</summary>
     private async Task ApplyAsync(AppDbContext db, Product product, ProductInput input, CancellationToken cancellationToken, bool applyStock = true)
     {
-        if (input.Has("name")) product.Name = input.Name!.Trim();
-        if (input.Has("sku")) product.Sku = input.Sku!.Trim();
-        if (input.Has("slug") || product.Slug.Length == 0)
+        if (input.Name.IsSet) product.Name = input.Name.Value!.Trim();
+        if (input.Sku.IsSet) product.Sku = input.Sku.Value!.Trim();
+        if (input.Slug.IsSet || product.Slug.Length == 0)
         {
-            product.Slug = !string.IsNullOrWhiteSpace(input.Slug) ? input.Slug.Trim()
-                : product.Slug.Length > 0 && !input.Has("slug") ? product.Slug
+            product.Slug = !string.IsNullOrWhiteSpace(input.Slug.Value) ? input.Slug.Value.Trim()
+                : product.Slug.Length > 0 && !input.Slug.IsSet ? product.Slug
                 : await Common.Slug.UniqueAsync(Common.Slug.From(product.Name),
                     candidate => db.Products.AnyAsync(p => p.Slug == candidate && p.Id != product.Id, cancellationToken));
         }
-        if (input.Has("description")) product.Description = input.Description?.Trim() ?? "";
-        if (input.Has("longDescription")) product.LongDescription = string.IsNullOrWhiteSpace(input.LongDescription) ? null : input.LongDescription.Trim();
-        if (input.Has("price")) product.PriceCents = Money.FromDecimal(input.Price!.Value).Cents;
-        if (input.Has("compareAtPrice")) product.CompareAtPriceCents = input.CompareAtPrice is { } c ? Money.FromDecimal(c).Cents : null;
-        if (applyStock && input.Has("stock")) product.Stock = input.Stock ?? 0;
-        if (input.Has("categoryId")) product.CategoryId = input.CategoryId;
-        if (input.Has("tags")) product.Tags = CleanTags(input.Tags ?? []);
-        if (input.Has("attributes"))
-            product.Attributes = (input.Attributes ?? []).Select(a => new ProductAttribute { Name = a.Name.Trim(), Value = a.Value.Trim() }).ToList();
-        if (input.Has("specifications"))
-            product.Specifications = (input.Specifications ?? []).Select(a => new ProductSpecification { Name = a.Name.Trim(), Value = a.Value.Trim() }).ToList();
-        if (input.Has("isFeatured")) product.IsFeatured = input.IsFeatured ?? false;
-        if (input.Has("status") && ParseStatus(input.Status) is { } status) product.Status = status;
-        if (input.Has("images") && input.Images is { } imageList)
+        if (input.Description.IsSet) product.Description = input.Description.Value?.Trim() ?? "";
+        if (input.LongDescription.IsSet) product.LongDescription = string.IsNullOrWhiteSpace(input.LongDescription.Value) ? null : input.LongDescription.Value.Trim();
+        if (input.Price.IsSet) product.PriceCents = Money.FromDecimal(input.Price.Value!.Value).Cents;
+        if (input.CompareAtPrice.IsSet) product.CompareAtPriceCents = input.CompareAtPrice.Value is { } c ? Money.FromDecimal(c).Cents : null;
+        if (applyStock && input.Stock.IsSet) product.Stock = input.Stock.Value ?? 0;
+        if (input.CategoryId.IsSet) product.CategoryId = input.CategoryId.Value;
+        if (input.Tags.IsSet) product.Tags = CleanTags(input.Tags.Value ?? []);
+        if (input.Attributes.IsSet)
+            product.Attributes = (input.Attributes.Value ?? []).Select(a => new ProductAttribute { Name = a.Name.Trim(), Value = a.Value.Trim() }).ToList();
+        if (input.Specifications.IsSet)
+            product.Specifications = (input.Specifications.Value ?? []).Select(a => new ProductSpecification { Name = a.Name.Trim(), Value = a.Value.Trim() }).ToList();
+        if (input.IsFeatured.IsSet) product.IsFeatured = input.IsFeatured.Value ?? false;
+        if (input.Status.IsSet && ParseStatus(input.Status.Value) is { } status) product.Status = status;
+        if (input.Images.IsSet && input.Images.Value is { } imageList)
         {
             product.Images.Clear();
             var primary = imageList.Any(i => i.IsPrimary) ? imageList.First(i => i.IsPrimary) : imageList.FirstOrDefault();

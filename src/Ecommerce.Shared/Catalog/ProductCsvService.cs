@@ -123,8 +123,8 @@ public sealed class ProductCsvService(
             Result<ProductEdit> result;
             if (existingId is { } id)
             {
-                present.Remove("sku");
-                result = await products.UpdateAsync(actor, id, row with { Sku = sku, Present = present }, cancellationToken);
+                // The columns the file has are the fields to change (the SKU names the product).
+                result = await products.UpdateAsync(actor, id, row, cancellationToken);
             }
             else
             {
@@ -134,7 +134,7 @@ public sealed class ProductCsvService(
                     rows.Add(new ImportRow(line, sku, "error", [$"A new product needs {string.Join(" and ", missing)}."]));
                     continue;
                 }
-                result = await products.CreateAsync(actor, row with { Sku = sku, Stock = row.Stock ?? 0 }, cancellationToken);
+                result = await products.CreateAsync(actor, row with { Sku = sku, Stock = row.Stock.Value ?? 0 }, cancellationToken);
             }
 
             if (result.Succeeded)
@@ -213,10 +213,13 @@ public sealed class ProductCsvService(
         if (present.Remove("featured")) present.Add("isFeatured");
         if (slug is { Length: 0 }) present.Remove("slug");
 
+        // Only the columns the file has (and fills, where empty means "keep") become fields to set.
+        Optional<T> Column<T>(string field, T value) => present.Contains(field) ? new Optional<T>(value) : default;
         return (new ProductInput
         {
-            Name = name, Slug = slug, Price = price, CompareAtPrice = compareAt, Stock = stock, CategoryId = categoryId,
-            Status = status, IsFeatured = featured, Tags = tags, Description = description,
+            Name = Column("name", name), Slug = Column("slug", slug), Price = Column("price", price), CompareAtPrice = Column("compareAtPrice", compareAt),
+            Stock = Column("stock", stock), CategoryId = Column("categoryId", categoryId), Status = Column("status", status),
+            IsFeatured = Column("isFeatured", featured), Tags = Column("tags", (IReadOnlyList<string>?)tags), Description = Column("description", description),
         }, present);
     }
 }

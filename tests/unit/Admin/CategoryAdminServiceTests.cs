@@ -136,7 +136,7 @@ public class CategoryAdminServiceTests
         var moving = await CreateAsync(s, "Moving");
         var child = await CreateAsync(s, "Moving child", moving.Id);
 
-        var moved = Ok(await s.Categories.UpdateAsync(s.Actor, moving.Id, new CategoryInput { ParentId = parent.Id, Present = new HashSet<string> { "parentId" } }));
+        var moved = Ok(await s.Categories.UpdateAsync(s.Actor, moving.Id, new CategoryInput { ParentId = parent.Id }));
 
         Assert.Equal((parent.Id, 2), (moved.ParentId!.Value, moved.SortOrder));
         Assert.Equal(["X", "Y", "Moving"], await ChildrenAsync(s, parent.Id));
@@ -148,13 +148,13 @@ public class CategoryAdminServiceTests
         Assert.Equal(parent.Id, (await s.Get<CategoryDirectory>().GetAsync()).BySlug("moving")!.ParentId);
 
         // A rename is an update, not a move; a refused move under its own child records nothing.
-        Ok(await s.Categories.UpdateAsync(s.Actor, moving.Id, new CategoryInput { Name = "Moved", Present = new HashSet<string> { "name" } }));
+        Ok(await s.Categories.UpdateAsync(s.Actor, moving.Id, new CategoryInput { Name = "Moved" }));
         Assert.Equal("Changed name of category Moved", Assert.Single(await s.AuditEntriesAsync("category.updated")).Summary);
-        var refused = await s.Categories.UpdateAsync(s.Actor, moving.Id, new CategoryInput { ParentId = child.Id, Present = new HashSet<string> { "parentId" } });
+        var refused = await s.Categories.UpdateAsync(s.Actor, moving.Id, new CategoryInput { ParentId = child.Id });
         Assert.Equal("parentId", Assert.Single(refused.Errors).Field);
         Assert.Single(await s.AuditEntriesAsync("category.moved"));
         // Nothing changed: nothing recorded.
-        Ok(await s.Categories.UpdateAsync(s.Actor, moving.Id, new CategoryInput { Name = "Moved", ParentId = parent.Id, Present = new HashSet<string> { "name", "parentId" } }));
+        Ok(await s.Categories.UpdateAsync(s.Actor, moving.Id, new CategoryInput { Name = "Moved", ParentId = parent.Id }));
         Assert.Single(await s.AuditEntriesAsync("category.updated"));
         Assert.Single(await s.AuditEntriesAsync("category.moved"));
         Assert.Equal(2, (await s.WithDbAsync(db => db.Categories.SingleAsync(c => c.Id == moving.Id))).SortOrder);

@@ -60,7 +60,7 @@ public class ProductConcurrencyTests
             var reordered = pictures.Reverse().Select(p => (p.Id, (string?)$"{p.Alt} ({round})")).ToList();
             var updated = await s.Products.UpdateImagesAsync(s.Actor, product.Id, reordered, reordered[0].Id);
             Assert.True(updated.Succeeded || updated.Errors[0].Code == ErrorCodes.Conflict); // another round changed the list in between
-            Ok(await s.Products.UpdateAsync(s.Actor, product.Id, new ProductInput { Price = 20m + round + 1, Present = new HashSet<string> { "price" } }));
+            Ok(await s.Products.UpdateAsync(s.Actor, product.Id, new ProductInput { Price = 20m + round + 1 }));
             Ok(await s.Products.RemoveImageAsync(s.Actor, product.Id, added.Id));
         })).ToList();
 
@@ -86,11 +86,11 @@ public class ProductConcurrencyTests
 
         // Someone else renames it.
         var renamed = Ok(await s.Products.UpdateAsync(s.Actor, product.Id,
-            new ProductInput { Name = "Brass ship's bell", Present = new HashSet<string> { "name" }, ExpectedVersion = loaded.Version }));
+            new ProductInput { Name = "Brass ship's bell", ExpectedVersion = loaded.Version }));
         Assert.Equal(loaded.Version + 1, renamed.Version);
 
         var stale = await s.Products.UpdateAsync(s.Actor, product.Id,
-            new ProductInput { Price = 25m, Present = new HashSet<string> { "price" }, ExpectedVersion = loaded.Version });
+            new ProductInput { Price = 25m, ExpectedVersion = loaded.Version });
         var error = Assert.Single(stale.Errors);
         Assert.Equal((ErrorCodes.Conflict, "version"), (error.Code, error.Field));
         Assert.Contains("Someone else changed Brass ship's bell", error.Message);
@@ -100,7 +100,7 @@ public class ProductConcurrencyTests
 
         // Over the current version it goes through.
         Ok(await s.Products.UpdateAsync(s.Actor, product.Id,
-            new ProductInput { Price = 25m, Present = new HashSet<string> { "price" }, ExpectedVersion = renamed.Version }));
+            new ProductInput { Price = 25m, ExpectedVersion = renamed.Version }));
         Assert.Equal(2500L, (await ProductAsync(s, product.Id)).PriceCents);
     }
 
@@ -115,7 +115,7 @@ public class ProductConcurrencyTests
         await UploadAsync(s, product.Id, "Side view");
 
         var saved = Ok(await s.Products.UpdateAsync(s.Actor, product.Id,
-            new ProductInput { Price = 16m, Present = new HashSet<string> { "price" }, ExpectedVersion = loaded.Version }));
+            new ProductInput { Price = 16m, ExpectedVersion = loaded.Version }));
         Assert.Equal(8, saved.Stock);
         Assert.Equal(loaded.Version + 1, saved.Version);
     }
@@ -131,7 +131,7 @@ public class ProductConcurrencyTests
 
         var refused = await s.Products.UpdateAsync(s.Actor, product.Id, new ProductInput
         {
-            Stock = 12, Price = 50m, Present = new HashSet<string> { "stock", "price" }, ExpectedVersion = loaded.Version, ExpectedStock = loaded.Stock,
+            Stock = 12, Price = 50m, ExpectedVersion = loaded.Version, ExpectedStock = loaded.Stock,
         });
         var error = Assert.Single(refused.Errors);
         Assert.Equal((ErrorCodes.Conflict, "stock"), (error.Code, error.Field));
@@ -143,7 +143,7 @@ public class ProductConcurrencyTests
         // Over the stock as it is now, the change is made.
         var saved = Ok(await s.Products.UpdateAsync(s.Actor, product.Id, new ProductInput
         {
-            Stock = 12, Present = new HashSet<string> { "stock" }, ExpectedVersion = loaded.Version, ExpectedStock = 7,
+            Stock = 12, ExpectedVersion = loaded.Version, ExpectedStock = 7,
         }));
         Assert.Equal(12, saved.Stock);
         Assert.Equal(12, (await ProductAsync(s, product.Id)).Stock);
