@@ -286,7 +286,7 @@ public sealed class BackOfficeTests(BackOfficeFixture store, ITestOutputHelper o
             await Expect(link).ToHaveAttributeAsync("href", $"/admin/orders/{orderNumber}");
             var row = main.GetByRole(AriaRole.Row).Filter(new() { Has = page.GetByRole(AriaRole.Link, new() { Name = orderNumber, Exact = true }) });
             await Expect(row).ToContainTextAsync(customer.Email);
-            await Expect(row.Locator(".admin-chip")).ToHaveTextAsync("pending");
+            await Expect(row.Locator(".admin-chip")).ToHaveTextAsync("Pending");
         });
 
         await session.StepAsync("the order page while pending", async () =>
@@ -294,7 +294,7 @@ public sealed class BackOfficeTests(BackOfficeFixture store, ITestOutputHelper o
             await session.NavigateAsync(() => main.GetByRole(AriaRole.Link, new() { Name = orderNumber, Exact = true }).ClickAsync());
             await Expect(page).ToHaveURLAsync(new Regex($"/admin/orders/{orderNumber}$"));
             await Expect(page.H1()).ToHaveTextAsync($"Order {orderNumber}");
-            await Expect(main.Locator(".order-title .admin-chip")).ToHaveTextAsync("pending");
+            await Expect(main.Locator(".order-title .admin-chip")).ToHaveTextAsync("Pending");
             await ShoppingUi.WaitForInteractiveAsync(page.OrderActions().GetByRole(AriaRole.Button, new() { Name = "Mark paid" }));
 
             var line = main.Locator(".order-lines tbody tr");
@@ -308,12 +308,12 @@ public sealed class BackOfficeTests(BackOfficeFixture store, ITestOutputHelper o
             await Expect(page.OrderActions().GetByRole(AriaRole.Button, new() { Name = "Cancel order" })).ToBeVisibleAsync();
             await Expect(page.OrderActions().Field("Tracking number")).ToHaveCountAsync(0);
             await Expect(page.OrderHistoryEntries()).ToHaveCountAsync(1);
-            await Expect(page.OrderHistoryEntries().First.Locator(".admin-chip")).ToHaveTextAsync("pending");
+            await Expect(page.OrderHistoryEntries().First.Locator(".admin-chip")).ToHaveTextAsync("Pending");
         });
 
         await session.StepAsync("mark paid", async () =>
         {
-            await page.AdvanceOrderAsync("Mark paid", "paid", "Bank transfer received");
+            await page.AdvanceOrderAsync("Mark paid", "Paid", "Bank transfer received");
             await Expect(page.Snackbar().Filter(new() { HasText = $"Order {orderNumber} is now paid." })).ToBeVisibleAsync();
             await Expect(page.OrderHistoryEntries()).ToHaveCountAsync(2);
             var latest = page.OrderHistoryEntries().First;
@@ -325,7 +325,7 @@ public sealed class BackOfficeTests(BackOfficeFixture store, ITestOutputHelper o
 
         await session.StepAsync("mark processing", async () =>
         {
-            await page.AdvanceOrderAsync("Mark processing", "processing", "Packing at the harbor warehouse");
+            await page.AdvanceOrderAsync("Mark processing", "Processing", "Packing at the harbor warehouse");
             await Expect(page.OrderHistoryEntries()).ToHaveCountAsync(3);
             await Expect(page.OrderHistoryEntries().First).ToContainTextAsync("Packing at the harbor warehouse");
             // Shipping asks for tracking.
@@ -335,12 +335,12 @@ public sealed class BackOfficeTests(BackOfficeFixture store, ITestOutputHelper o
 
         await session.StepAsync("mark shipped with tracking", async () =>
         {
-            await page.AdvanceOrderAsync("Mark shipped", "shipped", "Left the harbor this morning", trackingNumber, carrier);
+            await page.AdvanceOrderAsync("Mark shipped", "Shipped", "Left the harbor this morning", trackingNumber, carrier);
             await Expect(page.Snackbar().Filter(new() { HasText = $"Order {orderNumber} is now shipped." })).ToBeVisibleAsync();
 
             var history = page.OrderHistoryEntries();
             await Expect(history).ToHaveCountAsync(4);
-            Assert.Equal(["shipped", "processing", "paid", "pending"],
+            Assert.Equal(["Shipped", "Processing", "Paid", "Pending"],
                 (await history.Locator(".admin-chip").AllTextContentsAsync()).Select(t => t.Trim()).ToArray());
             await Expect(history.First).ToContainTextAsync("Left the harbor this morning");
             await Expect(history.First.Locator(".order-history__tracking")).ToContainTextAsync(carrier);
@@ -359,7 +359,7 @@ public sealed class BackOfficeTests(BackOfficeFixture store, ITestOutputHelper o
             await page.ReloadAsync();
             await session.WaitForStreamingAsync();
             await ShoppingUi.WaitForInteractiveAsync(page.OrderActions().GetByRole(AriaRole.Button, new() { Name = "Mark delivered" }));
-            await Expect(main.Locator(".order-title .admin-chip")).ToHaveTextAsync("shipped");
+            await Expect(main.Locator(".order-title .admin-chip")).ToHaveTextAsync("Shipped");
             await Expect(page.OrderHistoryEntries()).ToHaveCountAsync(4);
         });
 
@@ -521,7 +521,7 @@ public sealed class BackOfficeTests(BackOfficeFixture store, ITestOutputHelper o
             await AssertTappableAsync(page, actions.GetByRole(AriaRole.Button, new() { Name = "Cancel order" }), "the Cancel order button");
             await actions.GetByRole(AriaRole.Button, new() { Name = "Mark paid" }).TapAsync();
 
-            await Expect(main.Locator(".order-title .admin-chip")).ToHaveTextAsync("paid");
+            await Expect(main.Locator(".order-title .admin-chip")).ToHaveTextAsync("Paid");
             await Expect(page.OrderHistoryEntries()).ToHaveCountAsync(2);
             await Expect(page.OrderHistoryEntries().First).ToContainTextAsync("Paid at the counter");
             await AssertTappableAsync(page, actions.GetByRole(AriaRole.Button, new() { Name = "Mark processing" }), "the Mark processing button");
@@ -531,7 +531,7 @@ public sealed class BackOfficeTests(BackOfficeFixture store, ITestOutputHelper o
         await session.StepAsync("mark shipped with tracking at phone width", async () =>
         {
             await page.OrderActions().GetByRole(AriaRole.Button, new() { Name = "Mark processing" }).TapAsync();
-            await Expect(main.Locator(".order-title .admin-chip")).ToHaveTextAsync("processing");
+            await Expect(main.Locator(".order-title .admin-chip")).ToHaveTextAsync("Processing");
             var actions = page.OrderActions();
             await AssertInsideViewportAsync(page, actions.Field("Tracking number"), "the Tracking number field");
             await AssertInsideViewportAsync(page, actions.Field("Carrier"), "the Carrier field");
@@ -541,7 +541,7 @@ public sealed class BackOfficeTests(BackOfficeFixture store, ITestOutputHelper o
             await AssertTappableAsync(page, actions.GetByRole(AriaRole.Button, new() { Name = "Mark shipped" }), "the Mark shipped button");
             await actions.GetByRole(AriaRole.Button, new() { Name = "Mark shipped" }).TapAsync();
 
-            await Expect(main.Locator(".order-title .admin-chip")).ToHaveTextAsync("shipped");
+            await Expect(main.Locator(".order-title .admin-chip")).ToHaveTextAsync("Shipped");
             await Expect(page.OrderHistoryEntries().First.Locator(".order-history__tracking code")).ToHaveTextAsync("PH-390-844");
             await session.AssertNoHorizontalScrollAsync();
         });

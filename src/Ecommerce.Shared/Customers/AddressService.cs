@@ -56,12 +56,7 @@ public sealed record AddressInput
 
 public sealed record AddressView(
     int Id, string? FirstName, string? LastName, string Street, string? Street2, string City, string? State,
-    string ZipCode, string Country, string? Phone, bool IsDefault)
-{
-    /// <summary>"1 Harbor Way, Bar Harbor, ME 04609, United States": the state and ZIP code share a part, as on an envelope.</summary>
-    public string SingleLine => string.Join(", ", new[] { Street, Street2, City, $"{State} {ZipCode}".Trim(), Country }.Where(s => !string.IsNullOrWhiteSpace(s)));
-    public string? Name => string.Join(' ', new[] { FirstName, LastName }.Where(s => !string.IsNullOrWhiteSpace(s))) is { Length: > 0 } n ? n : null;
-}
+    string ZipCode, string Country, string? Phone, bool IsDefault);
 
 /// <summary>
 /// A customer's address book: at most <see cref="MaxAddresses"/> addresses, and exactly one default while there are

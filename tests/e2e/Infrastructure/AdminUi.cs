@@ -63,7 +63,7 @@ public static class AdminUi
 
     /// <summary>
     /// Moves an order one step from its back-office page: types the note (and tracking for "Mark shipped"), presses
-    /// the step's button and waits until the page shows the new status.
+    /// the step's button and waits until the page shows the new status (<paramref name="newStatus"/> as the chips write it: "Paid").
     /// </summary>
     public static async Task AdvanceOrderAsync(this IPage page, string step, string newStatus, string? note,
         string? trackingNumber = null, string? carrier = null)

@@ -108,7 +108,7 @@ public static class ShoppingUi
 
     public static ILocator ShippingStep(this IPage page) => page.GetByRole(AriaRole.Region, new() { NameRegex = new Regex("Shipping address$") });
 
-    /// <summary>A MudBlazor text field by its label; required fields add " *" to the label.</summary>
+    /// <summary>A text field (MudBlazor's or a plain one, as the address fields are) by its label; required fields add " *" to the label.</summary>
     public static ILocator Field(this ILocator scope, string label) =>
         scope.GetByLabel(new Regex($"^{Regex.Escape(label)}( ?\\*)?$"));
 

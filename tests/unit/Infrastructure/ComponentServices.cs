@@ -257,23 +257,28 @@ public sealed class CartStateRecorder
     public List<int> Published { get; } = [];
 }
 
-/// <summary>Finding MudBlazor's rendered parts the way a user does: fields by their label, buttons by their text.</summary>
+/// <summary>
+/// Finding rendered parts the way a user does: fields by their label, buttons by their text. A field is a MudBlazor
+/// one or a plain one (a label and an input in a <c>.field</c>, as the static forms and the address fields render).
+/// </summary>
 public static class MudMarkup
 {
+    private const string FieldLabel = "label.mud-input-label, .field > label[for]";
+
     public static string Trimmed(this IElement element) => element.TextContent.Trim();
 
-    /// <summary>A MudBlazor field's input (or textarea) by its visible label (without a required marker).</summary>
+    /// <summary>A field's input (or textarea) by its visible label (without a required marker).</summary>
     public static IElement FieldByLabel<T>(this IRenderedComponent<T> cut, string label) where T : IComponent
     {
-        var labels = cut.FindAll("label.mud-input-label").Where(l => LabelText(l) == label).ToList();
+        var labels = cut.FindAll(FieldLabel).Where(l => LabelText(l) == label).ToList();
         Assert.True(labels.Count == 1, $"expected one field labelled '{label}', found {labels.Count}");
         return cut.Find($"#{labels[0].GetAttribute("for")}");
     }
 
-    /// <summary>The <paramref name="index"/>-th (from 0) of the MudBlazor fields with this label, in page order.</summary>
+    /// <summary>The <paramref name="index"/>-th (from 0) of the fields with this label, in page order.</summary>
     public static IElement FieldByLabel<T>(this IRenderedComponent<T> cut, string label, int index) where T : IComponent
     {
-        var labels = cut.FindAll("label.mud-input-label").Where(l => LabelText(l) == label).ToList();
+        var labels = cut.FindAll(FieldLabel).Where(l => LabelText(l) == label).ToList();
         Assert.True(labels.Count > index, $"expected at least {index + 1} fields labelled '{label}', found {labels.Count}");
         return cut.Find($"#{labels[index].GetAttribute("for")}");
     }
@@ -294,16 +299,17 @@ public static class MudMarkup
         }
     }
 
-    /// <summary>The labels of the MudBlazor fields inside an element, in order.</summary>
+    /// <summary>The labels of the fields inside an element, in order.</summary>
     public static List<string> FieldLabels(this IElement container) =>
-        container.QuerySelectorAll("label.mud-input-label").Select(LabelText).ToList();
+        container.QuerySelectorAll(FieldLabel).Select(LabelText).ToList();
 
     public static bool HasFieldLabelled<T>(this IRenderedComponent<T> cut, string label) where T : IComponent =>
-        cut.FindAll("label.mud-input-label").Any(l => LabelText(l) == label);
+        cut.FindAll(FieldLabel).Any(l => LabelText(l) == label);
 
-    /// <summary>The error line MudBlazor shows under a field, or null when it shows none.</summary>
+    /// <summary>The error line shown under a field (MudBlazor's helper line or a plain field's error), or null when there is none.</summary>
     public static string? ErrorUnder<T>(this IRenderedComponent<T> cut, string label) where T : IComponent =>
-        cut.FieldByLabel(label).Closest(".mud-input-control")!.QuerySelector(".mud-input-helper-text.mud-input-error")?.Trimmed();
+        cut.FieldByLabel(label).Closest(".mud-input-control, .field")!
+            .QuerySelector(".mud-input-helper-text.mud-input-error, .field__error")?.Trimmed();
 
     /// <summary>A button (or a MudButton rendered as a link) by its text.</summary>
     public static IElement ButtonByText<T>(this IRenderedComponent<T> cut, string text) where T : IComponent

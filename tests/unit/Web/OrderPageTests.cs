@@ -5,7 +5,7 @@ using static Ecommerce.Tests.Unit.Infrastructure.AccountForms;
 
 namespace Ecommerce.Tests.Unit.Web;
 
-/// <summary>The shopper's own order page, /account/orders/{number}.</summary>
+/// <summary>The shopper's own order page, /account/orders/{number}, and what it shares with the back office's.</summary>
 public class OrderPageTests(ShopperAppFixture fixture) : IClassFixture<ShopperAppFixture>
 {
     private StoreApp App => fixture.App;
@@ -37,4 +37,43 @@ public class OrderPageTests(ShopperAppFixture fixture) : IClassFixture<ShopperAp
         Assert.NotNull(cancelled.QuerySelector(".notice--error"));
         Assert.Null(cancelled.QuerySelector(".order-estimate"));
     }
+
+    [Fact]
+    public async Task The_shopper_and_the_back_office_print_an_order_address_and_its_payment_the_same_way()
+    {
+        var product = await App.AddProductAsync(8m, stock: 5);
+        using var customer = await App.RegisterCustomerAsync();
+        await customer.AddToCartAsync(product);
+        // No state: the city line is "Lyon 69002" on both pages, without a comma left standing.
+        var placed = (await customer.Client.PostApiAsync("/api/v1/orders", new
+        {
+            shippingAddress = new
+            {
+                firstName = "Mads", lastName = "Okonkwo", street = "4 Rue des Marronniers", street2 = "Bâtiment B", city = "Lyon",
+                zipCode = "69002", country = "France", phone = "+33 4 72 00 00 00",
+            },
+            paymentMethodId = "bank_transfer",
+        })).Data(HttpStatusCode.Created);
+        var number = placed.Str("orderNumber");
+        string[] label = ["Mads Okonkwo", "4 Rue des Marronniers", "Bâtiment B", "Lyon 69002", "France", "+33 4 72 00 00 00"];
+
+        var shopper = App.CreateBrowserClient();
+        using (var signedIn = await LoginAsync(shopper, customer.Email, customer.Password)) Assert.Equal("/", RedirectPath(signedIn));
+        var (_, own) = await shopper.GetPageAsync($"/account/orders/{number}");
+        var admin = App.CreateBrowserClient();
+        using (var signedIn = await LoginAsync(admin, StoreApp.AdminEmail, StoreApp.AdminPassword)) Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        var (backOfficeResponse, backOffice) = await admin.GetPageAsync($"/admin/orders/{number}");
+        Assert.Equal(HttpStatusCode.OK, backOfficeResponse.StatusCode);
+
+        Assert.Equal(label, own.QuerySelector(".order-addresses address")!.QuerySelectorAll("span").Select(s => s.Text()));
+        Assert.Equal(label, backOffice.QuerySelector("section[aria-labelledby='order-shipping-title'] address")!.QuerySelectorAll("span").Select(s => s.Text()));
+        Assert.Equal("Awaiting payment", Fact(own.QuerySelector(".order-addresses .order-facts")!, "Payment status"));
+        Assert.Equal("Awaiting payment", Fact(backOffice.QuerySelector("section[aria-labelledby='order-payment-title'] .order-facts")!, "Status"));
+        Assert.Equal("Pending", own.QuerySelector(".order-head .order-status")!.Text());
+        Assert.Equal("Pending", backOffice.QuerySelector(".order-title .order-status")!.Text());
+    }
+
+    /// <summary>The value of a &lt;dt&gt;/&lt;dd&gt; pair in a list of facts.</summary>
+    private static string? Fact(AngleSharp.Dom.IElement facts, string term) =>
+        facts.QuerySelectorAll("div").FirstOrDefault(d => d.QuerySelector("dt")?.Text() == term)?.QuerySelector("dd")?.Text();
 }

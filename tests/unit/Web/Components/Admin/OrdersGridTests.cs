@@ -46,11 +46,12 @@ public class OrdersGridTests : AdminComponentContext
         cut.WaitForAssertion(() => Assert.Equal(["ORD-2026-000002", "ORD-2026-000001"], Numbers(cut)));
         var first = cut.FindAll("tbody tr")[0];
         Assert.Contains("late@example.com", first.TextContent);
-        Assert.Contains("paid", first.TextContent);
+        Assert.Equal("Paid", first.QuerySelector(".admin-chip")!.Trimmed());
         Assert.Contains("$24.50", first.TextContent);
-        Assert.Contains("Jan 11, 2026 09:00", first.TextContent);
+        Assert.Equal("Jan 11, 2026, 9:00\u202FAM", first.QuerySelector("time")!.Trimmed()); // the store's culture (en-US) and its clock
+        Assert.Equal("2026-01-11T09:00:00Z", first.QuerySelector("time")!.GetAttribute("datetime"));
         var second = cut.FindAll("tbody tr")[1];
-        Assert.Contains("delivered", second.TextContent);
+        Assert.Equal("Delivered", second.QuerySelector(".admin-chip")!.Trimmed());
         Assert.Contains("$49.00", second.TextContent);
         Assert.Equal("/admin/orders/ORD-2026-000002", cut.Find("tbody tr a").GetAttribute("href"));
         Assert.Equal(2, _totals.Last());

@@ -27,6 +27,9 @@ public class CheckoutPageTests : ShopComponentContext
         if (lines.Length > 0) await Shop.AddCartAsync(CartOwner.ForUser(_user), coupon, lines);
     }
 
+    private static readonly string[] AddressFieldsLabels =
+        ["First name", "Last name", "Street", "Address line 2", "City", "State / region", "ZIP / postal code", "Country", "Phone"];
+
     private IRenderedComponent<CheckoutPage> RenderPage()
     {
         _published = new CartStateRecorder(CartState);
@@ -78,9 +81,7 @@ public class CheckoutPageTests : ShopComponentContext
         var shipping = cut.Find("section[aria-labelledby='step-shipping']");
         Assert.Equal(["Use a new address"], shipping.QuerySelectorAll("label.mud-radio").Select(l => l.Trimmed()));
         Assert.True(cut.RadioByText("Use a new address").HasAttribute("checked"));
-        Assert.Equal(
-            ["First name", "Last name", "Street", "Address line 2", "City", "State / region", "ZIP / postal code", "Country", "Phone"],
-            shipping.FieldLabels());
+        Assert.Equal(AddressFieldsLabels, shipping.FieldLabels());
         Assert.Contains("Save this address to my address book", shipping.TextContent);
 
         // The rest of the page: billing as shipping, the first payment method, the review and the totals.
@@ -155,6 +156,54 @@ public class CheckoutPageTests : ShopComponentContext
         Assert.Equal([(mug.Id, 2)], await Shop.CartLinesAsync(CartOwner.ForUser(_user)));
         Assert.Equal(5, await Shop.StockOfAsync(mug.Id));
         Assert.Equal("http://localhost/", Navigation.Uri);
+    }
+
+    [Fact]
+    public async Task Changing_a_field_clears_its_error_and_only_its_error()
+    {
+        var mug = await Shop.AddProductAsync("Harbor Mug", 12.50m, stock: 5);
+        await SignInWithCartAsync(null, (mug, 2));
+        var cut = RenderPage();
+        await TypeAsync(cut, "Street", "1 Harbor Way");
+        await PlaceOrderAsync(cut);
+        cut.WaitForAssertion(() => Assert.Equal("City is required.", cut.ErrorUnder("City")));
+
+        await TypeAsync(cut, "City", "Portland");
+
+        Assert.Null(cut.ErrorUnder("City"));
+        Assert.Null(cut.FieldByLabel("City").GetAttribute("aria-invalid"));
+        Assert.Equal("ZIP / postal code is required.", cut.ErrorUnder("ZIP / postal code"));
+        Assert.Equal("true", cut.FieldByLabel("ZIP / postal code").GetAttribute("aria-invalid"));
+    }
+
+    [Fact]
+    public async Task A_refused_billing_address_shows_its_errors_under_the_billing_fields_and_keeps_both_typed_addresses()
+    {
+        var mug = await Shop.AddProductAsync("Harbor Mug", 12.50m, stock: 5);
+        await SignInWithCartAsync(null, (mug, 1));
+        var cut = RenderPage();
+        await FillAddressAsync(cut);
+        // Not saved to the address book (which would swap the typed shipping address for the saved one).
+        await cut.Find("section[aria-labelledby='step-shipping'] input[type='checkbox']").ChangeAsync(new ChangeEventArgs { Value = false });
+        await cut.Find("section[aria-labelledby='step-billing'] input[type='checkbox']").ChangeAsync(new ChangeEventArgs { Value = false });
+        cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll(".address-fields").Count));
+        var billing = cut.Find("section[aria-labelledby='step-billing'] .address-fields");
+        Assert.Equal(AddressFieldsLabels, billing.FieldLabels());
+        await cut.FieldByLabel("Street", 1).ChangeAsync(new ChangeEventArgs { Value = "9 Invoice Row" });
+        await cut.FieldByLabel("Country", 1).ChangeAsync(new ChangeEventArgs { Value = "USA" });
+
+        await PlaceOrderAsync(cut);
+
+        cut.WaitForAssertion(() => Assert.Equal("Check the billing address.", Alert(cut)));
+        billing = cut.Find("section[aria-labelledby='step-billing'] .address-fields");
+        Assert.Equal(["City is required.", "ZIP / postal code is required."], billing.QuerySelectorAll(".field__error").Select(e => e.Trimmed()));
+        Assert.Equal("billing-city", billing.QuerySelector("[aria-invalid='true']")!.Id);
+        Assert.Empty(cut.Find("section[aria-labelledby='step-shipping']").QuerySelectorAll(".field__error"));
+        Assert.Equal("1 Harbor Way", cut.FieldByLabel("Street", 0).GetAttribute("value"));
+        Assert.Equal("9 Invoice Row", cut.FieldByLabel("Street", 1).GetAttribute("value"));
+        Assert.Equal("USA", cut.FieldByLabel("Country", 1).GetAttribute("value"));
+        Assert.Empty(await Shop.OrdersOfAsync(_user));
+        Assert.Empty(await Shop.AddressesOfAsync(_user));
     }
 
     [Fact]
