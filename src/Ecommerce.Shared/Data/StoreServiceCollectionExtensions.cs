@@ -62,6 +62,8 @@ public static class StoreServiceCollectionExtensions
         services.AddMemoryCache();
         services.AddSingleton<CategoryDirectory>();
         services.AddScoped<CatalogService>();
+        services.AddStoreOptions<SeoOptions>(SeoOptions.Section);
+        services.AddSingleton<SitemapService>();
         services.AddScoped<CartService>();
         services.AddStoreOptions<CartOptions>(CartOptions.Section);
         services.AddSingleton<AnonymousCartCleanup>();

@@ -152,6 +152,7 @@ public static class WebHostingExtensions
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAccountEndpoints();
         app.MapStorefrontEndpoints();
+        app.MapSearchEngineEndpoints();
         app.MapAdminExportEndpoints();
 
         app.MapOpenApi("/openapi/{documentName}.json");
