@@ -105,3 +105,87 @@ public class SearchEngineTests
         Assert.Equal(noindex ? "noindex" : null, robots);
     }
 }
+
+/// <summary>A product page as search engines and link previews read it: canonical URL, Open Graph, JSON-LD.</summary>
+public class ProductStructuredDataTests
+{
+    [Fact]
+    public async Task The_product_page_carries_a_canonical_url_open_graph_and_valid_json_ld()
+    {
+        using var app = ShopperApp.Create(new Dictionary<string, string?> { ["Store:PublicUrl"] = "https://shop.example" });
+        var (slug, categorySlug) = await app.WithDbAsync(async db =>
+        {
+            var category = await db.AddCategoryAsync("Kettles");
+            var product = await db.AddProductAsync("Copper kettle", 48.5m, category, stock: 0, sku: "KET-1",
+                description: "Boils fast. </script><script>alert(1)</script>", rating: 4.26, reviewCount: 7);
+            return (product.Slug, category.Slug);
+        });
+        using var client = app.CreateRawClient();
+
+        var (_, page) = await client.GetPageAsync($"/products/{slug}");
+
+        Assert.Equal($"https://shop.example/products/{slug}", page.QuerySelector("link[rel=canonical]")?.GetAttribute("href"));
+        Assert.Equal("Copper kettle", page.QuerySelector("meta[property='og:title']")?.GetAttribute("content"));
+        Assert.Equal("product", page.QuerySelector("meta[property='og:type']")?.GetAttribute("content"));
+        var blocks = page.QuerySelectorAll("script[type='application/ld+json']").Select(s => System.Text.Json.JsonDocument.Parse(s.TextContent).RootElement).ToList();
+        Assert.Equal(2, blocks.Count); // the description's "</script>" did not end the block
+
+        var product = blocks.Single(b => b.GetProperty("@type").GetString() == "Product");
+        Assert.Equal("https://schema.org", product.GetProperty("@context").GetString());
+        Assert.Equal("Copper kettle", product.GetProperty("name").GetString());
+        Assert.Equal("KET-1", product.GetProperty("sku").GetString());
+        Assert.Contains("</script>", product.GetProperty("description").GetString(), StringComparison.Ordinal);
+        var offer = product.GetProperty("offers");
+        Assert.Equal("48.50", offer.GetProperty("price").GetString());
+        Assert.Equal("USD", offer.GetProperty("priceCurrency").GetString());
+        Assert.Equal("https://schema.org/OutOfStock", offer.GetProperty("availability").GetString());
+        Assert.Equal(7, product.GetProperty("aggregateRating").GetProperty("reviewCount").GetInt32());
+        Assert.Equal(4.3, product.GetProperty("aggregateRating").GetProperty("ratingValue").GetDouble());
+
+        var crumbs = blocks.Single(b => b.GetProperty("@type").GetString() == "BreadcrumbList").GetProperty("itemListElement").EnumerateArray().ToList();
+        Assert.Equal([1, 2, 3], crumbs.Select(c => c.GetProperty("position").GetInt32()));
+        Assert.Equal(["https://shop.example/", $"https://shop.example/c/{categorySlug}", $"https://shop.example/products/{slug}"],
+            crumbs.Select(c => c.GetProperty("item").GetString()));
+    }
+
+    [Fact]
+    public async Task A_product_without_reviews_has_no_aggregate_rating()
+    {
+        using var app = ShopperApp.Create();
+        var slug = await app.WithDbAsync(async db => (await db.AddProductAsync("Plain mug", 9m)).Slug);
+        using var client = app.CreateRawClient();
+
+        var (_, page) = await client.GetPageAsync($"/products/{slug}");
+
+        var product = page.QuerySelectorAll("script[type='application/ld+json']").Select(s => System.Text.Json.JsonDocument.Parse(s.TextContent).RootElement)
+            .Single(b => b.GetProperty("@type").GetString() == "Product");
+        Assert.False(product.TryGetProperty("aggregateRating", out _));
+        Assert.Equal("https://schema.org/InStock", product.GetProperty("offers").GetProperty("availability").GetString());
+    }
+}
+
+/// <summary>Listings name one canonical URL per page; sort and price filters point at it.</summary>
+public class CanonicalUrlTests
+{
+    [Fact]
+    public async Task A_category_page_is_canonical_without_its_filters_and_with_its_page_number()
+    {
+        using var app = ShopperApp.Create(new Dictionary<string, string?> { ["Store:PublicUrl"] = "https://shop.example" });
+        var slug = await app.WithDbAsync(async db =>
+        {
+            var category = await db.AddCategoryAsync("Lamps");
+            for (var i = 0; i < 30; i++) await db.AddProductAsync($"Lamp {i}", 10m + i, category);
+            return category.Slug;
+        });
+        using var client = app.CreateRawClient();
+
+        async Task<string?> CanonicalAsync(string url) => (await client.GetPageAsync(url)).Document.QuerySelector("link[rel=canonical]")?.GetAttribute("href");
+
+        Assert.Equal($"https://shop.example/c/{slug}", await CanonicalAsync($"/c/{slug}"));
+        Assert.Equal($"https://shop.example/c/{slug}", await CanonicalAsync($"/c/{slug}?sort=price-asc&min=12"));
+        Assert.Equal($"https://shop.example/c/{slug}?page=2", await CanonicalAsync($"/c/{slug}?page=2&sort=price-desc"));
+        Assert.Equal("https://shop.example/", await CanonicalAsync("/"));
+        var description = (await client.GetPageAsync($"/c/{slug}")).Document.QuerySelector("meta[name=description]")?.GetAttribute("content");
+        Assert.Contains("Lamps", description, StringComparison.Ordinal);
+    }
+}
