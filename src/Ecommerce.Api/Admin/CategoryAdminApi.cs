@@ -17,9 +17,13 @@ using Microsoft.Extensions.Options;
 namespace Ecommerce.Api.Admin;
 
 public sealed record CategoryRequest(string? Name, string? Slug, string? Description, string? Image,
-    [property: JsonConverter(typeof(FlexibleIdConverter))] string? ParentId);
+    [property: JsonConverter(typeof(FlexibleIdConverter))] string? ParentId, string? SeoTitle = null, string? SeoDescription = null);
 
-public sealed record AdminCategoryDto(string Id, string Name, string Slug, string? Description, string? Image, string? ParentId, int SortOrder);
+public sealed record AdminCategoryDto(string Id, string Name, string Slug, string? Description, string? Image, string? ParentId, int SortOrder)
+{
+    public string? SeoTitle { get; init; }
+    public string? SeoDescription { get; init; }
+}
 
 /// <summary>Admin endpoints for categories (an extension of document 002, in its style).</summary>
 public static class CategoryAdminApi
@@ -51,6 +55,7 @@ public static class CategoryAdminApi
         var result = await categories.CreateAsync(user.ApiActor(), new CategoryInput
         {
             Name = request.Name, Slug = request.Slug, Description = request.Description, ImageUrl = request.Image, ParentId = parentId,
+            SeoTitle = request.SeoTitle, SeoDescription = request.SeoDescription,
         }, cancellationToken);
         return result.Succeeded
             ? ApiResults.Created($"/api/v1/categories", ToDto(result.Value), "Category created")
@@ -74,6 +79,7 @@ public static class CategoryAdminApi
         {
             Name = Sent("name", request.Name), Slug = Sent("slug", request.Slug), Description = Sent("description", request.Description),
             ImageUrl = Sent("image", request.Image), ParentId = Sent("parentId", parentId),
+            SeoTitle = Sent("seoTitle", request.SeoTitle), SeoDescription = Sent("seoDescription", request.SeoDescription),
             ExpectedVersion = ifMatch.Value?.Version,
         }, cancellationToken);
         if (!result.Succeeded) return ApiResults.Error(ConditionalRequests.ForIfMatch(result.Errors, ifMatch.Value, "The category"));
@@ -100,5 +106,8 @@ public static class CategoryAdminApi
     }
 
     private static AdminCategoryDto ToDto(AdminCategory c) => new(ApiIds.Format(c.Id), c.Name, c.Slug, c.Description, c.ImageUrl,
-        c.ParentId is { } p ? ApiIds.Format(p) : null, c.SortOrder);
+        c.ParentId is { } p ? ApiIds.Format(p) : null, c.SortOrder)
+    {
+        SeoTitle = c.SeoTitle, SeoDescription = c.SeoDescription,
+    };
 }

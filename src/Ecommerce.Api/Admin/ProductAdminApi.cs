@@ -29,14 +29,19 @@ public sealed record ProductRequest(
     string? Name, string? Slug, string? Description, string? LongDescription, decimal? Price, decimal? CompareAtPrice, string? Sku,
     [property: JsonConverter(typeof(FlexibleIdConverter))] string? CategoryId,
     IReadOnlyList<ProductImageRequest>? Images, int? Stock, IReadOnlyList<string>? Tags, IReadOnlyList<AttributeDto>? Attributes,
-    IReadOnlyDictionary<string, string>? Specifications, bool? IsFeatured, string? Status, long? Version = null, int? ExpectedStock = null);
+    IReadOnlyDictionary<string, string>? Specifications, bool? IsFeatured, string? Status, long? Version = null, int? ExpectedStock = null,
+    string? SeoTitle = null, string? SeoDescription = null);
 
 /// <summary>A product as admins see it (any status).</summary>
 public sealed record AdminProductDto(
     string Id, string Name, string Slug, string Sku, string Description, string? LongDescription, decimal Price, decimal? CompareAtPrice,
     string? CategoryId, int Stock, bool InStock, IReadOnlyList<string> Tags, IReadOnlyList<AttributeDto> Attributes,
     IReadOnlyDictionary<string, string> Specifications, IReadOnlyList<ProductImageDto> Images, bool IsFeatured, string Status,
-    DateTime CreatedAt, DateTime UpdatedAt, long Version);
+    DateTime CreatedAt, DateTime UpdatedAt, long Version)
+{
+    public string? SeoTitle { get; init; }
+    public string? SeoDescription { get; init; }
+}
 
 public sealed record AdminProductRowDto(
     string Id, string Name, string Sku, string Slug, string? CategoryId, string? CategoryName, decimal Price, decimal? CompareAtPrice,
@@ -185,6 +190,7 @@ public static class ProductAdminApi
             Attributes = Sent("attributes", (IReadOnlyList<NameValue>?)request.Attributes?.Select(a => new NameValue(a.Name ?? "", a.Value ?? "")).ToList()),
             Specifications = Sent("specifications", (IReadOnlyList<NameValue>?)request.Specifications?.Select(s => new NameValue(s.Key, s.Value ?? "")).ToList()),
             IsFeatured = Sent("isFeatured", request.IsFeatured), Status = Sent("status", request.Status),
+            SeoTitle = Sent("seoTitle", request.SeoTitle), SeoDescription = Sent("seoDescription", request.SeoDescription),
             Images = Sent("images", (IReadOnlyList<ProductImageInput>?)request.Images?.Select(i => new ProductImageInput(i.Url ?? "", i.Alt, i.IsPrimary ?? false)).ToList()),
             ExpectedVersion = request.Version,
             ExpectedStock = request.ExpectedStock,
@@ -198,7 +204,10 @@ public static class ProductAdminApi
         return new AdminProductDto(ApiIds.Format(p.Id), p.Name, p.Slug, p.Sku, p.Description, p.LongDescription, p.Price, p.CompareAtPrice,
             p.CategoryId is { } c ? ApiIds.Format(c) : null, p.Stock, p.Stock > 0, p.Tags, p.Attributes.Select(a => new AttributeDto(a.Name, a.Value)).ToList(),
             specifications, p.Images.Select(i => new ProductImageDto(CatalogMapping.Absolute(baseUri, i.Url), i.Alt, i.IsPrimary)).ToList(),
-            p.IsFeatured, p.Status.ToString().ToLowerInvariant(), p.CreatedAt, p.UpdatedAt, p.Version);
+            p.IsFeatured, p.Status.ToString().ToLowerInvariant(), p.CreatedAt, p.UpdatedAt, p.Version)
+        {
+            SeoTitle = p.SeoTitle, SeoDescription = p.SeoDescription,
+        };
     }
 
     private static Uri BaseUri(HttpRequest request) => new($"{request.Scheme}://{request.Host}{request.PathBase}/");

@@ -46,6 +46,9 @@ public sealed record ProductDetails(
 {
     /// <summary>The product's row version (<see cref="Product.Version"/>), for conditional updates.</summary>
     public long Version { get; init; }
+    /// <summary>The page title and description for search engines, when the shop set them.</summary>
+    public string? SeoTitle { get; init; }
+    public string? SeoDescription { get; init; }
 }
 
 /// <summary>A category with its product count (including sub-categories) and its children.</summary>
@@ -70,7 +73,12 @@ public sealed record CategoryPageInfo(
     string? ImageUrl,
     IReadOnlyList<CategoryRef> Breadcrumbs,
     IReadOnlyList<CategoryRef> Children,
-    IReadOnlyList<CategoryRef> Siblings);
+    IReadOnlyList<CategoryRef> Siblings)
+{
+    /// <summary>The page title and description for search engines, when the shop set them.</summary>
+    public string? SeoTitle { get; init; }
+    public string? SeoDescription { get; init; }
+}
 
 public enum ProductSort { CreatedAt, Name, Price, Rating }
 

@@ -152,7 +152,11 @@ public sealed partial class CatalogService(IDbContextFactory<AppDbContext> dbFac
             entry.ImageUrl,
             directory.PathTo(entry.Id).Select(Ref).ToList(),
             directory.ChildrenOf(entry.Id).Select(Ref).ToList(),
-            directory.ChildrenOf(entry.ParentId).Select(Ref).ToList());
+            directory.ChildrenOf(entry.ParentId).Select(Ref).ToList())
+        {
+            SeoTitle = entry.SeoTitle,
+            SeoDescription = entry.SeoDescription,
+        };
     }
 
     /// <summary>The top-level categories, in display order, for navigation.</summary>
@@ -181,7 +185,7 @@ public sealed partial class CatalogService(IDbContextFactory<AppDbContext> dbFac
         if (row is null) return null;
 
         var extra = await db.Products.AsNoTracking().Where(p => p.Id == row.Id)
-            .Select(p => new { p.LongDescription, p.Specifications, p.Version })
+            .Select(p => new { p.LongDescription, p.Specifications, p.Version, p.SeoTitle, p.SeoDescription })
             .FirstAsync(cancellationToken);
 
         var reviews = await db.Reviews.AsNoTracking()
@@ -218,6 +222,8 @@ public sealed partial class CatalogService(IDbContextFactory<AppDbContext> dbFac
             related)
         {
             Version = extra.Version,
+            SeoTitle = extra.SeoTitle,
+            SeoDescription = extra.SeoDescription,
         };
     }
 }

@@ -23,6 +23,10 @@ public class Category : IHasTimestamps
     /// </summary>
     public long Version { get; set; }
 
+    /// <summary>The page title and description search engines show, when they should differ from the name and description.</summary>
+    public string? SeoTitle { get; set; }
+    public string? SeoDescription { get; set; }
+
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
 }

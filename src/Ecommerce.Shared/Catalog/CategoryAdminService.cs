@@ -15,6 +15,8 @@ public sealed record CategoryInput
     public Optional<string?> ImageUrl { get; init; }
     /// <summary>Null: a top-level category.</summary>
     public Optional<int?> ParentId { get; init; }
+    public Optional<string?> SeoTitle { get; init; }
+    public Optional<string?> SeoDescription { get; init; }
     /// <summary>The <see cref="Category.Version"/> the caller saw; when the category has moved on since, the update is refused.</summary>
     public long? ExpectedVersion { get; init; }
 
@@ -22,6 +24,7 @@ public sealed record CategoryInput
     public CategoryInput Complete() => this with
     {
         Name = Name.Or(null), Slug = Slug.Or(null), Description = Description.Or(null), ImageUrl = ImageUrl.Or(null), ParentId = ParentId.Or(null),
+        SeoTitle = SeoTitle.Or(null), SeoDescription = SeoDescription.Or(null),
     };
 }
 
@@ -29,6 +32,8 @@ public sealed record AdminCategory(int Id, string Name, string Slug, string? Des
     int DirectProducts, IReadOnlyList<AdminCategory> Children)
 {
     public long Version { get; init; }
+    public string? SeoTitle { get; init; }
+    public string? SeoDescription { get; init; }
 }
 
 /// <summary>
@@ -48,7 +53,7 @@ public sealed class CategoryAdminService(
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, cancellationToken);
         var byParent = all.ToLookup(c => c.ParentId);
         AdminCategory Build(Category c, int depth) => new(c.Id, c.Name, c.Slug, c.Description, c.ImageUrl, c.ParentId, c.SortOrder,
-            counts.GetValueOrDefault(c.Id), depth < 32 ? byParent[c.Id].Select(child => Build(child, depth + 1)).ToList() : []) { Version = c.Version };
+            counts.GetValueOrDefault(c.Id), depth < 32 ? byParent[c.Id].Select(child => Build(child, depth + 1)).ToList() : []) { Version = c.Version, SeoTitle = c.SeoTitle, SeoDescription = c.SeoDescription };
         return byParent[null].Select(c => Build(c, 0)).ToList();
     }
 
@@ -67,6 +72,8 @@ public sealed class CategoryAdminService(
                 Slug = await SlugForAsync(db, input, null, ct),
                 Description = Clean(input.Description.Value),
                 ImageUrl = Clean(input.ImageUrl.Value),
+                SeoTitle = Clean(input.SeoTitle.Value),
+                SeoDescription = Clean(input.SeoDescription.Value),
                 ParentId = input.ParentId.Value,
                 SortOrder = await db.Categories.Where(c => c.ParentId == input.ParentId.Value).Select(c => (int?)c.SortOrder).MaxAsync(ct) + 1 ?? 0,
             };
@@ -95,6 +102,8 @@ public sealed class CategoryAdminService(
         if (input.Slug.IsSet && !string.IsNullOrWhiteSpace(input.Slug.Value)) category.Slug = input.Slug.Value.Trim();
         if (input.Description.IsSet) category.Description = Clean(input.Description.Value);
         if (input.ImageUrl.IsSet) category.ImageUrl = Clean(input.ImageUrl.Value);
+        if (input.SeoTitle.IsSet) category.SeoTitle = Clean(input.SeoTitle.Value);
+        if (input.SeoDescription.IsSet) category.SeoDescription = Clean(input.SeoDescription.Value);
         if (input.ParentId.IsSet && input.ParentId.Value != category.ParentId)
         {
             category.ParentId = input.ParentId.Value;
@@ -180,6 +189,10 @@ public sealed class CategoryAdminService(
                 errors.Add(Error.AlreadyExists("slug", $"Another category already uses the slug '{slug}'."));
         }
         if (input.Description.IsSet && input.Description.Value?.Length > Limits.Category.Description) errors.Add(Error.Validation("description", $"Description can be at most {Limits.Category.Description} characters."));
+        if (input.SeoTitle.IsSet && input.SeoTitle.Value?.Trim().Length > Limits.Category.SeoTitle)
+            errors.Add(Error.Validation("seoTitle", $"The search engine title can be at most {Limits.Category.SeoTitle} characters."));
+        if (input.SeoDescription.IsSet && input.SeoDescription.Value?.Trim().Length > Limits.Category.SeoDescription)
+            errors.Add(Error.Validation("seoDescription", $"The search engine description can be at most {Limits.Category.SeoDescription} characters."));
         if (input.ImageUrl.IsSet && input.ImageUrl.Value?.Length > Limits.Category.ImageUrl) errors.Add(Error.Validation("imageUrl", $"Image URL can be at most {Limits.Category.ImageUrl} characters."));
         if (input.ParentId.IsSet && input.ParentId.Value is { } parentId)
         {
@@ -209,10 +222,11 @@ public sealed class CategoryAdminService(
     private static Dictionary<string, object?> Snapshot(Category c) => new()
     {
         ["name"] = c.Name, ["slug"] = c.Slug, ["description"] = c.Description, ["imageUrl"] = c.ImageUrl, ["parentId"] = c.ParentId,
+        ["seoTitle"] = c.SeoTitle, ["seoDescription"] = c.SeoDescription,
     };
 
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
-    private static AdminCategory ToView(Category c) => new(c.Id, c.Name, c.Slug, c.Description, c.ImageUrl, c.ParentId, c.SortOrder, 0, []) { Version = c.Version };
+    private static AdminCategory ToView(Category c) => new(c.Id, c.Name, c.Slug, c.Description, c.ImageUrl, c.ParentId, c.SortOrder, 0, []) { Version = c.Version, SeoTitle = c.SeoTitle, SeoDescription = c.SeoDescription };
 
     /// <summary>The answer to an edit made against a version of the category someone else has changed since.</summary>
     private static Error ChangedMeanwhile(Category category, bool knowsCurrentVersion = true) =>

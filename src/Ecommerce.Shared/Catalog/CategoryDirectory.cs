@@ -13,7 +13,8 @@ public sealed class CategoryDirectory(IDbContextFactory<AppDbContext> dbFactory,
     private const string CacheKey = "catalog:category-directory";
     private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(5);
 
-    public sealed record Entry(int Id, int? ParentId, string Name, string Slug, string? Description, string? ImageUrl, int SortOrder, long Version = 0);
+    public sealed record Entry(int Id, int? ParentId, string Name, string Slug, string? Description, string? ImageUrl, int SortOrder, long Version = 0,
+        string? SeoTitle = null, string? SeoDescription = null);
 
     public sealed class Snapshot
     {
@@ -67,7 +68,7 @@ public sealed class CategoryDirectory(IDbContextFactory<AppDbContext> dbFactory,
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var entries = await db.Categories.AsNoTracking()
-            .Select(c => new Entry(c.Id, c.ParentId, c.Name, c.Slug, c.Description, c.ImageUrl, c.SortOrder, c.Version))
+            .Select(c => new Entry(c.Id, c.ParentId, c.Name, c.Slug, c.Description, c.ImageUrl, c.SortOrder, c.Version, c.SeoTitle, c.SeoDescription))
             .ToListAsync(cancellationToken);
         snapshot = new Snapshot(entries);
         cache.Set(CacheKey, snapshot, Lifetime);

@@ -53,6 +53,10 @@ public class Product : IHasTimestamps
     /// </summary>
     public long Version { get; set; }
 
+    /// <summary>The page title and description search engines show, when they should differ from the name and short description.</summary>
+    public string? SeoTitle { get; set; }
+    public string? SeoDescription { get; set; }
+
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
 

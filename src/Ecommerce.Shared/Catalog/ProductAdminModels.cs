@@ -31,14 +31,16 @@ public sealed record ProductEdit(
     int Id, string Name, string Slug, string Sku, string Description, string? LongDescription, decimal Price, decimal? CompareAtPrice,
     int? CategoryId, int Stock, IReadOnlyList<string> Tags, IReadOnlyList<NameValue> Attributes, IReadOnlyList<NameValue> Specifications,
     bool IsFeatured, ProductStatus Status, IReadOnlyList<AdminImage> Images, bool InOrders, DateTime CreatedAt, DateTime UpdatedAt,
-    long Version);
+    long Version)
+{
+    /// <summary>The page title search engines show, when it should differ from the name.</summary>
+    public string? SeoTitle { get; init; }
+    /// <summary>The page description search engines show, when it should differ from the short description.</summary>
+    public string? SeoDescription { get; init; }
+}
 
 public sealed record ProductImageInput(string Url, string? Alt, bool IsPrimary);
 
-/// <summary>
-/// A product as the editor, the admin API and the CSV import write it. <see cref="Present"/> lists the fields a
-/// partial update changes (camelCase names, as the API writes them); null means every field is given.
-/// </summary>
 /// <summary>A new product, or the fields of one to change (a partial update: unset fields are left alone).</summary>
 public sealed record ProductInput
 {
@@ -59,6 +61,8 @@ public sealed record ProductInput
     public Optional<string?> Status { get; init; }
     /// <summary>Pictures by URL (admin API); the editor uploads pictures separately.</summary>
     public Optional<IReadOnlyList<ProductImageInput>?> Images { get; init; }
+    public Optional<string?> SeoTitle { get; init; }
+    public Optional<string?> SeoDescription { get; init; }
 
     /// <summary>
     /// The <see cref="Product.Version"/> the caller loaded. When given and the product has moved on since, the update
@@ -78,6 +82,7 @@ public sealed record ProductInput
         Name = Name.Or(null), Slug = Slug.Or(null), Sku = Sku.Or(null), Description = Description.Or(null), LongDescription = LongDescription.Or(null),
         Price = Price.Or(null), CompareAtPrice = CompareAtPrice.Or(null), CategoryId = CategoryId.Or(null), Stock = Stock.Or(0), Tags = Tags.Or(null),
         Attributes = Attributes.Or(null), Specifications = Specifications.Or(null), IsFeatured = IsFeatured.Or(null), Status = Status.Or(null), Images = Images.Or(null),
+        SeoTitle = SeoTitle.Or(null), SeoDescription = SeoDescription.Or(null),
     };
 
 }

@@ -573,6 +573,10 @@ public sealed class ProductAdminService(
             errors.Add(Error.Validation("description", $"The short description can be at most {Limits.Product.Description} characters."));
         if (input.LongDescription.IsSet && input.LongDescription.Value?.Length > Limits.Product.LongDescription)
             errors.Add(Error.Validation("longDescription", $"The description can be at most {Limits.Product.LongDescription} characters."));
+        if (input.SeoTitle.IsSet && input.SeoTitle.Value?.Trim().Length > Limits.Product.SeoTitle)
+            errors.Add(Error.Validation("seoTitle", $"The search engine title can be at most {Limits.Product.SeoTitle} characters."));
+        if (input.SeoDescription.IsSet && input.SeoDescription.Value?.Trim().Length > Limits.Product.SeoDescription)
+            errors.Add(Error.Validation("seoDescription", $"The search engine description can be at most {Limits.Product.SeoDescription} characters."));
         if (input.Tags.IsSet && input.Tags.Value is { } tags)
         {
             var clean = CleanTags(tags);
@@ -618,6 +622,8 @@ public sealed class ProductAdminService(
         if (input.Specifications.IsSet)
             product.Specifications = (input.Specifications.Value ?? []).Select(a => new ProductSpecification { Name = a.Name.Trim(), Value = a.Value.Trim() }).ToList();
         if (input.IsFeatured.IsSet) product.IsFeatured = input.IsFeatured.Value ?? false;
+        if (input.SeoTitle.IsSet) product.SeoTitle = string.IsNullOrWhiteSpace(input.SeoTitle.Value) ? null : input.SeoTitle.Value.Trim();
+        if (input.SeoDescription.IsSet) product.SeoDescription = string.IsNullOrWhiteSpace(input.SeoDescription.Value) ? null : input.SeoDescription.Value.Trim();
         if (input.Status.IsSet && ParseStatus(input.Status.Value) is { } status) product.Status = status;
         if (input.Images.IsSet && input.Images.Value is { } imageList)
         {
@@ -664,6 +670,7 @@ public sealed class ProductAdminService(
         ["price"] = p.Price.ToDecimal(), ["compareAtPrice"] = p.CompareAtPrice?.ToDecimal(), ["stock"] = p.Stock,
         ["categoryId"] = p.CategoryId, ["tags"] = p.Tags.ToList(), ["isFeatured"] = p.IsFeatured,
         ["status"] = p.Status.ToString().ToLowerInvariant(),
+        ["seoTitle"] = p.SeoTitle, ["seoDescription"] = p.SeoDescription,
         ["attributes"] = p.Attributes.Select(a => $"{a.Name}={a.Value}").ToList(),
         ["specifications"] = p.Specifications.Select(a => $"{a.Name}={a.Value}").ToList(),
         ["images"] = p.Images.OrderBy(i => i.SortOrder).Select(i => i.Url).ToList(),
@@ -673,7 +680,10 @@ public sealed class ProductAdminService(
         p.Id, p.Name, p.Slug, p.Sku, p.Description, p.LongDescription, p.Price.ToDecimal(), p.CompareAtPrice?.ToDecimal(),
         p.CategoryId, p.Stock, p.Tags, p.Attributes.Select(a => new NameValue(a.Name, a.Value)).ToList(),
         p.Specifications.Select(a => new NameValue(a.Name, a.Value)).ToList(), p.IsFeatured, p.Status,
-        p.Images.OrderBy(i => i.SortOrder).ThenBy(i => i.Id).Select(ToImage).ToList(), inOrders, p.CreatedAt, p.UpdatedAt, p.Version);
+        p.Images.OrderBy(i => i.SortOrder).ThenBy(i => i.Id).Select(ToImage).ToList(), inOrders, p.CreatedAt, p.UpdatedAt, p.Version)
+        {
+            SeoTitle = p.SeoTitle, SeoDescription = p.SeoDescription,
+        };
 
     private static AdminImage ToImage(ProductImage i) => new(i.Id, i.Url, i.AltText, i.IsPrimary, i.SortOrder);
 

@@ -20,6 +20,9 @@ public static class Limits
         /// <summary>An attribute's or specification's name, and its value.</summary>
         public const int AttributeName = 100;
         public const int AttributeValue = 200;
+        /// <summary>A page title and description for search engines (what their result pages show without cutting).</summary>
+        public const int SeoTitle = 70;
+        public const int SeoDescription = 320;
         public const decimal MaxPrice = 1_000_000_000m;
         public const int MaxStock = 1_000_000_000;
     }
@@ -30,6 +33,8 @@ public static class Limits
         public const int Slug = Common.Slug.MaxLength;
         public const int Description = 1000;
         public const int ImageUrl = 500;
+        public const int SeoTitle = Product.SeoTitle;
+        public const int SeoDescription = Product.SeoDescription;
     }
 
     /// <summary>A postal address: the address book's and the order's copy of it.</summary>

@@ -62,6 +62,8 @@ internal sealed class CategoryConfiguration : IEntityTypeConfiguration<Category>
         b.Property(c => c.Slug).HasMaxLength(Limits.Category.Slug);
         b.Property(c => c.Description).HasMaxLength(Limits.Category.Description);
         b.Property(c => c.ImageUrl).HasMaxLength(Limits.Category.ImageUrl);
+        b.Property(c => c.SeoTitle).HasMaxLength(Limits.Category.SeoTitle);
+        b.Property(c => c.SeoDescription).HasMaxLength(Limits.Category.SeoDescription);
         b.Property(c => c.Version).IsConcurrencyToken();
         b.HasIndex(c => c.Slug).IsUnique();
         b.HasOne(c => c.Parent).WithMany(c => c.Children).HasForeignKey(c => c.ParentId).OnDelete(DeleteBehavior.Restrict);
@@ -77,6 +79,8 @@ internal sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
         b.Property(p => p.Sku).HasMaxLength(Limits.Product.Sku).IsCaseInsensitive(); // SKU-1 and sku-1 are the same SKU
         b.Property(p => p.Description).HasMaxLength(Limits.Product.Description);
         b.Property(p => p.LongDescription).HasMaxLength(Limits.Product.LongDescription);
+        b.Property(p => p.SeoTitle).HasMaxLength(Limits.Product.SeoTitle);
+        b.Property(p => p.SeoDescription).HasMaxLength(Limits.Product.SeoDescription);
         b.Property(p => p.OwnerId).HasMaxLength(450);
         b.Ignore(p => p.Price);
         b.Ignore(p => p.CompareAtPrice);

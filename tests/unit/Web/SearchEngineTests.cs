@@ -189,3 +189,53 @@ public class CanonicalUrlTests
         Assert.Contains("Lamps", description, StringComparison.Ordinal);
     }
 }
+
+/// <summary>The shop can give a product or category its own search-engine title and description.</summary>
+public class SeoFieldsTests(ShopperAdminFixture fixture) : IClassFixture<ShopperAdminFixture>
+{
+    [Fact]
+    public async Task A_products_seo_title_and_description_replace_the_defaults_on_its_page()
+    {
+        var product = await fixture.App.AddProductAsync(12m, name: "Enamel mug");
+        var saved = (await fixture.Admin.Client.PutApiAsync($"/api/v1/products/{product}",
+            new { seoTitle = "Enamel camping mug | Harbor Supply", seoDescription = "A chip-resistant enamel mug for the trail." })).Data();
+        Assert.Equal("Enamel camping mug | Harbor Supply", saved.Str("seoTitle"));
+        var slug = saved.Str("slug");
+        using var client = fixture.App.CreateRawClient();
+
+        var (_, page) = await client.GetPageAsync($"/products/{slug}");
+
+        Assert.Equal("Enamel camping mug | Harbor Supply", page.Title);
+        Assert.Equal("A chip-resistant enamel mug for the trail.", page.QuerySelector("meta[name=description]")?.GetAttribute("content"));
+
+        // Cleared: the defaults come back.
+        (await fixture.Admin.Client.PutApiAsync($"/api/v1/products/{product}", new { seoTitle = "", seoDescription = (string?)null })).Expect(HttpStatusCode.OK);
+        var (_, after) = await client.GetPageAsync($"/products/{slug}");
+        Assert.StartsWith("Enamel mug", after.Title, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Seo_fields_past_their_limits_are_refused_naming_them()
+    {
+        var product = await fixture.App.AddProductAsync(12m);
+        var reply = await fixture.Admin.Client.PutApiAsync($"/api/v1/products/{product}",
+            new { seoTitle = new string('t', Ecommerce.Shared.Common.Limits.Product.SeoTitle + 1), seoDescription = new string('d', Ecommerce.Shared.Common.Limits.Product.SeoDescription + 1) });
+        Assert.Equal(["seoTitle", "seoDescription"], reply.Expect(HttpStatusCode.BadRequest).ErrorFields);
+
+        var category = await fixture.Admin.Client.PostApiAsync("/api/v1/categories", new { name = "Mugs " + Guid.NewGuid().ToString("N")[..6], seoTitle = new string('t', 71) });
+        category.Error(HttpStatusCode.BadRequest, "VALIDATION_ERROR", "seoTitle");
+    }
+
+    [Fact]
+    public async Task A_categorys_seo_title_and_description_show_on_its_page()
+    {
+        var created = (await fixture.Admin.Client.PostApiAsync("/api/v1/categories",
+            new { name = "Trail gear " + Guid.NewGuid().ToString("N")[..6], seoTitle = "Trail gear for every season", seoDescription = "Packs, poles and stoves." })).Data(HttpStatusCode.Created);
+        using var client = fixture.App.CreateRawClient();
+
+        var (_, page) = await client.GetPageAsync($"/c/{created.Str("slug")}");
+
+        Assert.Equal("Trail gear for every season", page.Title);
+        Assert.Equal("Packs, poles and stoves.", page.QuerySelector("meta[name=description]")?.GetAttribute("content"));
+    }
+}
