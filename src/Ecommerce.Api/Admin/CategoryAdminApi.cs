@@ -74,7 +74,7 @@ public static class CategoryAdminApi
         if (!TryParent(request.ParentId, out var parentId, out var error)) return ApiResults.Error(error!);
         // The v1 member names are this API's: the service takes the fields the client sent, typed.
         var present = PartialJson.CamelCase(sent);
-        Optional<T> Sent<T>(string member, T value) => present.Contains(member) ? new Optional<T>(value) : default;
+        Optional<T> Sent<T>(string member, T value) => PartialJson.Sent(present, member, value);
         var result = await categories.UpdateAsync(user.ApiActor(), categoryId, new CategoryInput
         {
             Name = Sent("name", request.Name), Slug = Sent("slug", request.Slug), Description = Sent("description", request.Description),

@@ -180,7 +180,7 @@ public static class ProductAdminApi
             else errors.Add(Error.Validation("categoryId", "That category does not exist."));
         }
         // The v1 member names are this API's: the service takes the fields the client sent (all of them for a create), typed.
-        Optional<T> Sent<T>(string member, T value) => present is null || present.Contains(member) ? new Optional<T>(value) : default;
+        Optional<T> Sent<T>(string member, T value) => PartialJson.Sent(present, member, value);
         return new ProductInput
         {
             Name = Sent("name", request.Name), Slug = Sent("slug", request.Slug), Sku = Sent("sku", request.Sku),

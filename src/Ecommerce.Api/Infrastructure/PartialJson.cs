@@ -31,6 +31,13 @@ public static class PartialJson
         }
     }
 
+    /// <summary>
+    /// A partial update's field: set to <paramref name="value"/> when the client sent <paramref name="member"/> (or,
+    /// with no set of sent members, always — a create), left unset otherwise.
+    /// </summary>
+    public static Optional<T> Sent<T>(IReadOnlySet<string>? present, string member, T value) =>
+        present is null || present.Contains(member) ? new Optional<T>(value) : default;
+
     /// <summary>The sent member names normalised to the API's camelCase spelling.</summary>
     public static IReadOnlySet<string> CamelCase(IEnumerable<string> names) =>
         names.Select(n => n.Length == 0 ? n : char.ToLowerInvariant(n[0]) + n[1..]).ToHashSet(StringComparer.Ordinal);
